@@ -22,7 +22,7 @@ public enum ProblemCode {
     HOSTNAME_MISMATCH(Severity.ERROR),
     /** SHA-1 or MD5 signature below the anchor: rejected from Android 10 (MD5 always). */
     WEAK_SIGNATURE(Severity.ERROR),
-    /** The path reaches an anchor but breaks a PKIX rule (basic constraints, path length, name constraints). */
+    /** The path reaches an anchor but breaks a rule Android enforces: a non-CA issuer, path length, key usage, leaf purpose. */
     INVALID_CHAIN(Severity.ERROR),
     /** The path ends at a root no Android release trusts: a private or TLS-inspection root. */
     UNTRUSTED_ROOT(Severity.ERROR),

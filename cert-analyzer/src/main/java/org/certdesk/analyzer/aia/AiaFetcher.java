@@ -94,7 +94,7 @@ public final class AiaFetcher implements IssuerFetcher {
     private FetchResult download(String url) {
         URI current = httpUri(url);
         if (current == null) {
-            return FetchResult.failed(url, "not an http or https URL: " + display(url));
+            return FetchResult.failed(url, "not a valid http or https URL: " + display(url));
         }
         networkFetches.increment();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -145,7 +145,8 @@ public final class AiaFetcher implements IssuerFetcher {
         Socket socket = connect(addresses, port, deadline);
         SocketDeadline guard = SocketDeadline.arm(socket, deadline - System.nanoTime());
         try {
-            socket.setSoTimeout(remainingMillis(deadline)); // a backstop; the guard is the real limit
+            // A backstop (at least 1 ms: 0 would mean no timeout at all); the guard is the real limit.
+            socket.setSoTimeout(Math.max(1, remainingMillis(deadline)));
             Socket channel = https ? TrustAllTls.layer(tls, socket, uri.getHost(), port) : socket;
             return HttpExchange.get(channel, uri, shown, maxBytes);
         } catch (IOException e) {

@@ -25,7 +25,7 @@ import org.certdesk.analyzer.x509.CertificateFacts;
  * which certificates the phone lacks. Candidates are searched depth-first and the best path wins:
  * trusted first, then the one needing the fewest certificates the phone lacks, then the shortest.
  *
- * <p>One builder serves one analysis (it remembers fetches and signature checks); not thread-safe.
+ * <p>One builder serves one analysis (it remembers the fetches made for it); not thread-safe.
  */
 public final class PathBuilder {
     /** Like Chromium's verifier on Android (kMaxAIAFetches = 5): bounds what one hostile chain can make us fetch. */
@@ -35,20 +35,22 @@ public final class PathBuilder {
 
     private final List<X509Certificate> presented;
     private final IssuerFetcher fetcher;
-    private final SignatureCheck signatures = new SignatureCheck();
+    private final SignatureCheck signatures;
     private final Map<String, FetchResult> fetched = new LinkedHashMap<>();
     private int visits;
 
     /**
      * @param presented the chain as the server sent it, leaf first
      * @param fetcher where to fetch caIssuers; null to build from what was presented only
+     * @param signatures verifies (and remembers) who signed what
      */
-    public PathBuilder(List<X509Certificate> presented, IssuerFetcher fetcher) {
+    public PathBuilder(List<X509Certificate> presented, IssuerFetcher fetcher, SignatureCheck signatures) {
         if (presented.isEmpty()) {
             throw new IllegalArgumentException("a path needs at least the leaf certificate");
         }
         this.presented = List.copyOf(presented);
         this.fetcher = fetcher;
+        this.signatures = signatures;
     }
 
     /**

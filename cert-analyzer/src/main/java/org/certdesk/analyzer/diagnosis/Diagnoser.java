@@ -23,6 +23,7 @@ import org.certdesk.analyzer.chain.FoundPath;
 import org.certdesk.analyzer.chain.Link;
 import org.certdesk.analyzer.chain.PathBuilder;
 import org.certdesk.analyzer.chain.PathEnd;
+import org.certdesk.analyzer.chain.SignatureCheck;
 import org.certdesk.analyzer.truststore.AndroidTrustStores;
 import org.certdesk.analyzer.truststore.AndroidVersion;
 import org.certdesk.analyzer.truststore.TrustStore;
@@ -41,6 +42,7 @@ public final class Diagnoser {
     private final NavigableMap<Integer, TrustStore> deviceStores = new TreeMap<>();
     private final TrustStore desktop;
     private final Clock clock;
+    private final SignatureCheck signatures = new SignatureCheck(10_000);
 
     /**
      * @param configuredRoots roots the company's devices trust besides Android's (a private root pushed
@@ -71,7 +73,7 @@ public final class Diagnoser {
     public HostReport diagnose(String host, int port, List<X509Certificate> presented, int apiLevel,
             IssuerFetcher fetcher, String address, String protocol) {
         TrustStore store = deviceStore(apiLevel);
-        PathBuilder builder = new PathBuilder(presented, fetcher);
+        PathBuilder builder = new PathBuilder(presented, fetcher, signatures);
         FoundPath path = builder.build(store, android.anyLevel());
         Findings findings = new Findings(host, AndroidVersion.release(apiLevel));
         trustProblems(path, apiLevel, findings);
@@ -82,9 +84,8 @@ public final class Diagnoser {
                     names.isEmpty() ? "it has no DNS names" : "it names " + String.join(", ", names));
         }
         signatureProblems(path, apiLevel, findings);
-        if (path.end() != PathEnd.MISSING_ISSUER) {
-            PkixCheck.failure(path, clock.instant()).ifPresent(failure ->
-                    findings.add(ProblemCode.INVALID_CHAIN, "INVALID_CHAIN", null, failure));
+        for (String broken : ChainRules.violations(path)) {
+            findings.add(ProblemCode.INVALID_CHAIN, "INVALID_CHAIN", null, broken);
         }
         orderProblems(presented, path, findings);
 

@@ -5,6 +5,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -16,25 +17,48 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class CapturingTrustManager extends X509ExtendedTrustManager {
     private volatile X509Certificate[] chain;
+    private volatile String protocol;
+    private volatile String cipherSuite;
 
     /** The chain as the server sent it, or null if the handshake never got that far. */
     X509Certificate[] chain() {
         return chain;
     }
 
+    /** The protocol being negotiated when the chain arrived, or null. */
+    String protocol() {
+        return protocol;
+    }
+
+    /** The cipher suite being negotiated when the chain arrived, or null. */
+    String cipherSuite() {
+        return cipherSuite;
+    }
+
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        this.chain = chain.clone();
+        // Noted now because a handshake can still fail after the chain arrived, leaving no session to ask.
+        if (socket instanceof SSLSocket ssl && ssl.getHandshakeSession() != null) {
+            protocol = ssl.getHandshakeSession().getProtocol();
+            cipherSuite = ssl.getHandshakeSession().getCipherSuite();
+        }
+        keep(chain);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        this.chain = chain.clone();
+        keep(chain);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        this.chain = chain.clone();
+        keep(chain);
+    }
+
+    private void keep(X509Certificate[] chain) {
+        if (chain != null && chain.length > 0) { // an empty chain counts as none: CAPTURED promises certificates
+            this.chain = chain.clone();
+        }
     }
 
     @Override

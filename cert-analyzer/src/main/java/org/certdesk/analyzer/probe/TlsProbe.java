@@ -9,19 +9,15 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
@@ -132,11 +128,17 @@ public final class TlsProbe {
                 SSLSocket ssl = (SSLSocket) context(capture).getSocketFactory().createSocket(socket, name, port, true);
                 ssl.setSSLParameters(parameters(ssl));
                 ssl.startHandshake();
-                SSLSession session = ssl.getSession();
-                List<X509Certificate> chain = chain(capture, session);
-                return ProbeResult.captured(host, port, address, chain, session.getProtocol(), session.getCipherSuite(),
-                        elapsed());
+                if (capture.chain() == null) { // only anonymous suites, which the JDK disables, skip the certificate
+                    throw new SSLHandshakeException("the server sent no certificate");
+                }
+                return captured(capture, address);
             } catch (IOException e) {
+                if (capture.chain() != null) {
+                    // The chain arrived and the handshake failed later: a server that demands a client
+                    // certificate (TLS 1.2), a bad CertificateVerify, a stall. The chain is what was asked for.
+                    LOG.log(Level.DEBUG, "handshake with {0} failed after the chain arrived: {1}", target(address), e);
+                    return captured(capture, address);
+                }
                 if (deadline.fired() || e instanceof SocketTimeoutException) {
                     String what = socket.received().length == 0 ? "no TLS answer from " + target(address)
                             : "TLS handshake with " + target(address) + " did not finish";
@@ -148,6 +150,12 @@ public final class TlsProbe {
                 deadline.close();
                 closeQuietly(socket);
             }
+        }
+
+        /** Protocol and suite as noted when the chain arrived: final by then, and still there if the handshake fails. */
+        private ProbeResult captured(CapturingTrustManager capture, String address) {
+            return ProbeResult.captured(host, port, address, List.of(capture.chain()), capture.protocol(),
+                    capture.cipherSuite(), elapsed());
         }
 
         private SSLParameters parameters(SSLSocket ssl) {
@@ -213,20 +221,6 @@ public final class TlsProbe {
         } catch (GeneralSecurityException e) {
             throw new IOException("TLS is unavailable in this JDK", e);
         }
-    }
-
-    private static List<X509Certificate> chain(CapturingTrustManager capture, SSLSession session)
-            throws SSLPeerUnverifiedException {
-        X509Certificate[] captured = capture.chain();
-        if (captured != null && captured.length > 0) {
-            return List.of(captured);
-        }
-        // Not reached with a fresh context; kept so a resumed session could never yield an empty chain.
-        List<X509Certificate> chain = new ArrayList<>();
-        for (Certificate certificate : session.getPeerCertificates()) {
-            chain.add((X509Certificate) certificate);
-        }
-        return chain;
     }
 
     private static Duration positive(Duration duration, String name) {

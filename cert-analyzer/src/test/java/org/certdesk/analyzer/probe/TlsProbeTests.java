@@ -9,7 +9,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 import org.certdesk.analyzer.net.AddressPolicy;
 import org.certdesk.analyzer.probe.ProbeResult.Status;
@@ -81,6 +88,30 @@ class TlsProbeTests {
 
             assertThat(result.status()).isEqualTo(Status.CAPTURED);
             assertThat(result.chain()).containsExactly(leaf.certificate(), sha1Ca.certificate());
+        }
+    }
+
+    @Test
+    void keepsTheChainWhenTheHandshakeFailsAfterIt() {
+        // The server signs with a key that is not the leaf's: TLS 1.3 fails at CertificateVerify, after the chain.
+        try (TestTlsServer server = TestTlsServer.tls(pki.root().keyPair().getPrivate(), pki.leaf().certificate(),
+                pki.intermediate().certificate())) {
+            ProbeResult result = probe.probe(LOOPBACK, server.port());
+
+            assertThat(result.status()).isEqualTo(Status.CAPTURED);
+            assertThat(result.chain()).containsExactly(pki.leaf().certificate(), pki.intermediate().certificate());
+            assertThat(result.protocol()).isEqualTo("TLSv1.3");
+        }
+    }
+
+    @Test
+    void speaksTls12ToAServerThatDemandsAClientCertificate() throws Exception {
+        try (Tls12Server server = new Tls12Server(pki)) {
+            ProbeResult result = probe.probe("localhost", server.port());
+
+            assertThat(result.status()).isEqualTo(Status.CAPTURED);
+            assertThat(result.protocol()).isEqualTo("TLSv1.2");
+            assertThat(result.chain()).containsExactly(pki.leaf().certificate(), pki.intermediate().certificate());
         }
     }
 
@@ -185,6 +216,48 @@ class TlsProbeTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ProbeResult.captured("h", 443, "192.0.2.1", java.util.List.of(), "TLSv1.3", "x", 0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A TLS 1.2-only server that requires a client certificate, which the probe does not have. */
+    private static final class Tls12Server implements AutoCloseable {
+        private final SSLServerSocket server;
+
+        Tls12Server(TestPki.Chain pki) throws Exception {
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("server", pki.leaf().keyPair().getPrivate(), new char[0],
+                    new Certificate[] {pki.leaf().certificate(), pki.intermediate().certificate()});
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(keys, new char[0]);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(factory.getKeyManagers(), null, null);
+            server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 5, InetAddress.getLoopbackAddress());
+            server.setEnabledProtocols(new String[] {"TLSv1.2"});
+            server.setNeedClientAuth(true);
+            Thread thread = new Thread(this::serve, "tls12-server");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void serve() {
+            while (!server.isClosed()) {
+                try (SSLSocket socket = (SSLSocket) server.accept()) {
+                    socket.setSoTimeout(5_000);
+                    socket.startHandshake();
+                } catch (IOException e) {
+                    // the probe has no client certificate: expected
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
     }
 
     /** Accepts one connection and sends a TLS record header one byte every 100 ms, forever. */

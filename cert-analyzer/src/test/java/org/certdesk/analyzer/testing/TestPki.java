@@ -73,6 +73,7 @@ public final class TestPki {
         private Instant notBefore = Instant.now().minus(Duration.ofDays(1));
         private Instant notAfter = Instant.now().plus(Duration.ofDays(365));
         private String caIssuersUrl;
+        private KeyPurposeId[] purposes = {KeyPurposeId.id_kp_serverAuth};
 
         private Builder(String commonName) {
             this.commonName = commonName;
@@ -121,6 +122,12 @@ public final class TestPki {
             return this;
         }
 
+        /** The leaf's extended key usage; serverAuth by default. */
+        public Builder purposes(KeyPurposeId... purposes) {
+            this.purposes = purposes.clone();
+            return this;
+        }
+
         public Builder caIssuers(String url) {
             this.caIssuersUrl = url;
             return this;
@@ -148,7 +155,7 @@ public final class TestPki {
                 } else {
                     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                     builder.addExtension(Extension.extendedKeyUsage, false,
-                            new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                            new ExtendedKeyUsage(purposes));
                 }
                 if (!dnsNames.isEmpty()) {
                     GeneralName[] names = dnsNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n))
