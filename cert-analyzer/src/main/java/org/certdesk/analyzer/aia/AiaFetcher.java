@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import javax.net.ssl.SSLContext;
 
+import org.certdesk.analyzer.net.SocketDeadline;
 import org.certdesk.analyzer.net.AddressPolicy;
 import org.certdesk.analyzer.net.RefusedAddressException;
 import org.certdesk.analyzer.x509.CertificateReader;

@@ -66,7 +66,8 @@ public final class PathBuilder {
         Candidate best = extend(start, store, elsewhere);
         List<String> failures = new ArrayList<>();
         fetched.values().stream().filter(result -> !result.ok())
-                .forEach(result -> failures.add(result.url() + ": " + result.failure()));
+                .forEach(result -> failures.add(result.failure().contains(result.url()) ? result.failure()
+                        : result.url() + ": " + result.failure()));
         return new FoundPath(best.links, best.end, best.missingIssuer, failures);
     }
 

@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.aia;
+package org.certdesk.analyzer.net;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -8,10 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Closes a socket when a deadline passes. A read timeout restarts with every byte, so a server that
- * drips one byte a second could hold a fetch for minutes; closing the socket from a timer cannot be
- * stretched. One daemon thread serves all fetches and lets itself go when idle.
+ * drips one byte a second could stretch a handshake or an AIA fetch for minutes; closing the socket from a timer
+ * cannot be stretched. One daemon thread serves all probes and fetches and lets itself go when idle.
  */
-final class SocketDeadline implements AutoCloseable {
+public final class SocketDeadline implements AutoCloseable {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private final Socket socket;
@@ -24,12 +24,12 @@ final class SocketDeadline implements AutoCloseable {
     }
 
     /** Arms a timer that closes {@code socket} after {@code delayNanos} unless {@link #close()} comes first. */
-    static SocketDeadline arm(Socket socket, long delayNanos) {
+    public static SocketDeadline arm(Socket socket, long delayNanos) {
         return new SocketDeadline(socket, Math.max(0, delayNanos));
     }
 
     /** Whether the deadline passed and closed the socket: the caller's I/O error is then a timeout. */
-    boolean fired() {
+    public boolean fired() {
         return fired;
     }
 
@@ -50,7 +50,7 @@ final class SocketDeadline implements AutoCloseable {
 
     private static ScheduledThreadPoolExecutor timer() {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "certdesk-aia-deadline");
+            Thread thread = new Thread(runnable, "certdesk-socket-deadline");
             thread.setDaemon(true);
             return thread;
         });
