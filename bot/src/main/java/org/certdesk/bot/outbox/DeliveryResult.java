@@ -1,0 +1,46 @@
+package org.certdesk.bot.outbox;
+
+import java.time.Duration;
+
+/** How one delivery attempt ended; switch on {@link #kind()}. */
+public sealed interface DeliveryResult {
+    enum Kind { SENT, RETRY, REJECTED }
+
+    Kind kind();
+
+    static DeliveryResult sent() {
+        return new Sent();
+    }
+
+    /** Try again later: a 429 (with its Retry-After, else null for the dispatcher's backoff), a 5xx, a network error. */
+    static DeliveryResult retry(Duration after, String reason) {
+        return new Retry(after, reason);
+    }
+
+    /** Will never succeed (a 4xx other than 429): kept in the outbox as failed, for operators. */
+    static DeliveryResult rejected(String reason) {
+        return new Rejected(reason);
+    }
+
+    record Sent() implements DeliveryResult {
+        @Override
+        public Kind kind() {
+            return Kind.SENT;
+        }
+    }
+
+    /** @param after the delay the remote asked for, or null to use the dispatcher's backoff */
+    record Retry(Duration after, String reason) implements DeliveryResult {
+        @Override
+        public Kind kind() {
+            return Kind.RETRY;
+        }
+    }
+
+    record Rejected(String reason) implements DeliveryResult {
+        @Override
+        public Kind kind() {
+            return Kind.REJECTED;
+        }
+    }
+}
