@@ -12,6 +12,7 @@ import java.net.Socket;
 interface Dialer {
     Dialer DIRECT = (address, timeoutMillis) -> {
         Socket socket = new Socket();
+        socket.setTcpNoDelay(true); // small request, small answer: no reason to wait for Nagle's algorithm
         try {
             socket.connect(address, timeoutMillis);
             return socket;
