@@ -1,0 +1,133 @@
+package org.certdesk.bot.channel.teams;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.certdesk.bot.conversation.ChannelAddress;
+import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.dialogs.engine.Message;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Renders an {@link Outbound} as the Bot Framework activity Teams shows: a text as a Markdown message
+ * (escaped), choices, facts and a download as an Adaptive Card 1.5 (the newest Teams renders) with a
+ * plain-text {@code summary} and {@code fallbackText}, "typing" as a typing activity. Card submits carry
+ * {@code {"choice": id}}, which {@link CardActions} reads back.
+ */
+final class ActivityRenderer {
+    static final String CARD_VERSION = "1.5";
+    static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private ActivityRenderer() {
+    }
+
+    static ObjectNode render(Outbound outbound, ChannelAddress address) {
+        if (outbound instanceof Outbound.Typing) {
+            return envelope("typing", address);
+        }
+        Outbound.Say say = (Outbound.Say) outbound;
+        ObjectNode activity = envelope("message", address);
+        if (say.locale() != null) {
+            activity.put("locale", say.locale());
+        }
+        Message message = say.message();
+        String locale = say.locale();
+        switch (message.kind()) {
+            case TEXT -> {
+                activity.put("textFormat", "markdown");
+                activity.put("text", TeamsMarkup.messageText(((Message.Text) message).text()));
+            }
+            case CHOICES -> choices(activity, (Message.Choices) message, locale);
+            case FACTS -> facts(activity, (Message.Facts) message, locale);
+            case DOWNLOAD -> download(activity, (Message.Download) message, locale);
+            default -> throw new IllegalArgumentException("unknown message kind " + message.kind());
+        }
+        return activity;
+    }
+
+    private static void choices(ObjectNode activity, Message.Choices choices, String locale) {
+        String labels = choices.options().stream().map(Message.Option::label).collect(Collectors.joining(" | "));
+        ObjectNode card = card(activity, CardText.CHOOSE.format(locale, labels), locale);
+        card.putArray("body");
+        ArrayNode actions = card.putArray("actions");
+        for (Message.Option option : choices.options()) {
+            ObjectNode action = actions.addObject();
+            action.put("type", "Action.Submit");
+            action.put("title", option.label());
+            action.putObject("data").put(CardActions.CHOICE, option.id());
+        }
+    }
+
+    private static void facts(ObjectNode activity, Message.Facts facts, String locale) {
+        String summary = facts.facts().stream().map(f -> f.label() + ": " + f.value()).collect(Collectors.joining("\n"));
+        ObjectNode card = card(activity, summary, locale);
+        card.putObject("msteams").put("width", "Full");
+        factSet(card.putArray("body"), facts.facts());
+    }
+
+    private static void download(ObjectNode activity, Message.Download download, String locale) {
+        ObjectNode card = card(activity, CardText.DOWNLOAD_SUMMARY.format(locale, download.fileName(), download.url()), locale);
+        card.putObject("msteams").put("width", "Full");
+        factSet(card.putArray("body"), List.of(
+                new Message.Fact(CardText.FILE.in(locale), download.fileName()),
+                new Message.Fact(CardText.FINGERPRINT.in(locale), TeamsMarkup.fingerprint(download.sha256()))));
+        ObjectNode open = card.putArray("actions").addObject();
+        open.put("type", "Action.OpenUrl");
+        open.put("title", CardText.DOWNLOAD.in(locale));
+        open.put("url", download.url());
+    }
+
+    private static void factSet(ArrayNode body, List<Message.Fact> facts) {
+        ObjectNode set = body.addObject();
+        set.put("type", "FactSet");
+        ArrayNode list = set.putArray("facts");
+        for (Message.Fact fact : facts) {
+            ObjectNode item = list.addObject();
+            item.put("title", TeamsMarkup.cardText(fact.label()));
+            item.put("value", TeamsMarkup.cardText(fact.value()));
+        }
+    }
+
+    /** Adds an Adaptive Card attachment to {@code activity} and returns the card to fill in. */
+    private static ObjectNode card(ObjectNode activity, String fallback, String locale) {
+        activity.put("summary", fallback);
+        ObjectNode attachment = activity.putArray("attachments").addObject();
+        attachment.put("contentType", ADAPTIVE_CARD);
+        ObjectNode card = attachment.putObject("content");
+        card.put("type", "AdaptiveCard");
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("version", CARD_VERSION);
+        card.put("lang", CardText.isFrench(locale) ? "fr" : language(locale));
+        card.put("fallbackText", fallback);
+        return card;
+    }
+
+    private static ObjectNode envelope(String type, ChannelAddress address) {
+        ObjectNode activity = JSON.createObjectNode();
+        activity.put("type", type);
+        account(activity, "from", address.botId(), address.botName());
+        account(activity, "recipient", address.userId(), address.userName());
+        activity.putObject("conversation").put("id", address.conversationId());
+        return activity;
+    }
+
+    private static void account(ObjectNode activity, String field, String id, String name) {
+        if (id == null) {
+            return;
+        }
+        ObjectNode account = activity.putObject(field);
+        account.put("id", id);
+        if (name != null) {
+            account.put("name", name);
+        }
+    }
+
+    private static String language(String locale) {
+        String language = locale == null ? "" : Locale.forLanguageTag(locale.replace('_', '-')).getLanguage();
+        return language.isEmpty() ? "en" : language;
+    }
+}

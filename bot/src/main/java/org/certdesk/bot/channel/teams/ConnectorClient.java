@@ -1,0 +1,146 @@
+package org.certdesk.bot.channel.teams;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.certdesk.bot.outbox.DeliveryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends activities to a conversation through the Bot Connector REST API
+ * ({@code POST {serviceUrl}/v3/conversations/{id}/activities}) and says how it went: 2xx sent;
+ * 429, 408, 412 and 5xx retried (after {@code Retry-After} when given); a 401 fetches a new token
+ * and tries once more; other 4xx rejected. Network failures and timeouts are retried.
+ */
+@Component
+class ConnectorClient {
+    private static final Logger log = LoggerFactory.getLogger(ConnectorClient.class);
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final int MAX_REASON = 200;
+
+    private final TeamsHttp http;
+    private final ConnectorTokens tokens;
+    private final Clock clock;
+
+    @Autowired
+    ConnectorClient(TeamsHttp http, ConnectorTokens tokens, ObjectProvider<Clock> clock) {
+        this(http, tokens, clock.getIfUnique(Clock::systemUTC));
+    }
+
+    ConnectorClient(TeamsHttp http, ConnectorTokens tokens, Clock clock) {
+        this.http = http;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /**
+     * Posts {@code activityJson} to the conversation. Never throws for what the remote end does.
+     *
+     * @param serviceUrl the Bot Connector base URL stored from an authenticated inbound activity
+     */
+    DeliveryResult send(String serviceUrl, String conversationId, String activityJson) {
+        URI uri;
+        try {
+            uri = activitiesUri(serviceUrl, conversationId);
+        } catch (IllegalArgumentException e) {
+            return DeliveryResult.rejected("bad serviceUrl: " + e.getMessage());
+        }
+        try {
+            String token = tokens.token();
+            HttpResponse<String> response = post(uri, token, activityJson);
+            if (response.statusCode() == 401 && token != null) {
+                log.info("Bot Connector refused the token (401); fetching a new one");
+                tokens.invalidate(token);
+                token = tokens.token();
+                response = post(uri, token, activityJson);
+            }
+            return result(response);
+        } catch (ConnectorTokens.TokenUnavailable e) {
+            return DeliveryResult.retry(null, "no connector token: " + e.getMessage());
+        } catch (IOException e) {
+            log.info("Bot Connector unreachable at {}: {}", uri.getHost(), e.toString());
+            return DeliveryResult.retry(null, "I/O error: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DeliveryResult.retry(null, "interrupted");
+        }
+    }
+
+    /** {@code {serviceUrl}/v3/conversations/{id}/activities}, the id percent-encoded (it holds {@code :;@}). */
+    static URI activitiesUri(String serviceUrl, String conversationId) {
+        String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
+        URI uri = URI.create(base + "v3/conversations/" + encodePathSegment(conversationId) + "/activities");
+        if (!uri.isAbsolute() || uri.getHost() == null
+                || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("not an absolute http(s) URL");
+        }
+        return uri;
+    }
+
+    private HttpResponse<String> post(URI uri, String token, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = http.request(uri)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build());
+    }
+
+    private DeliveryResult result(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return DeliveryResult.sent();
+        }
+        String reason = "HTTP " + status + errorCode(response.body());
+        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
+        if (status == 429 || status == 408 || status == 412 || status >= 500) {
+            return DeliveryResult.retry(retryAfter, reason);
+        }
+        if (status == 401) {
+            log.warn("Bot Connector refused a fresh token too (401): check certdesk.bot.app-id, app-password and tenant-id");
+            return DeliveryResult.retry(null, reason);
+        }
+        log.warn("Bot Connector rejected an activity: {}", reason);
+        return DeliveryResult.rejected(reason);
+    }
+
+    /** The connector's error code ({@code {"error":{"code":…}}}), as " (code)", or "". */
+    private static String errorCode(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            String code = ActivityReader.string(error.path("code"));
+            if (code == null) {
+                code = ActivityReader.string(error);
+            }
+            return code == null ? "" : " (" + truncate(code) + ")";
+        } catch (JacksonException e) {
+            return "";
+        }
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "…";
+    }
+
+    private static String encodePathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

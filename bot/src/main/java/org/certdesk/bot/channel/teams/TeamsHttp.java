@@ -1,0 +1,54 @@
+package org.certdesk.bot.channel.teams;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one HTTP client this channel uses for Microsoft's endpoints (OpenID metadata and keys, the token
+ * service, the Bot Connector), with the configured timeouts. Redirects are not followed: a bearer
+ * token must never travel to a host it was not meant for.
+ */
+@Component
+class TeamsHttp {
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    TeamsHttp(TeamsProperties properties) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.requestTimeout = properties.requestTimeout();
+    }
+
+    /** A request builder for {@code uri} with the request timeout set. */
+    HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(requestTimeout).header("User-Agent", "certdesk-bot");
+    }
+
+    /**
+     * Sends {@code request}; the body is read as UTF-8 text.
+     *
+     * @throws IOException on a connection failure or timeout (an {@link java.net.http.HttpTimeoutException})
+     * @throws InterruptedException if the calling thread is interrupted while waiting
+     */
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs a JSON document; a status other than 200 is an {@link IOException} naming it. */
+    String getJson(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(request(uri).header("Accept", "application/json").GET().build());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+}

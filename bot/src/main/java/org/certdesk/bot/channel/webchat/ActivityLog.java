@@ -1,0 +1,114 @@
+package org.certdesk.bot.channel.webchat;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongFunction;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The web chat conversations and their activity logs, in the database so that every bot instance
+ * serves the same log and a restart loses nothing. The sequence number of an activity is the
+ * watermark Web Chat polls with.
+ */
+@Component
+class ActivityLog {
+
+    /** @param locale the language the page asked for, or null */
+    record Conversation(String id, String locale, boolean started) {}
+
+    record Stored(long seq, String json) {}
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ActivityLog(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    void create(String id, String locale) {
+        jdbc.sql("INSERT INTO webchat_conversations (id, locale, last_seq, created_at) VALUES (:id, :locale, 0, :now)")
+                .param("id", id).param("locale", locale).param("now", now()).update();
+    }
+
+    Optional<Conversation> find(String id) {
+        return jdbc.sql("SELECT id, locale, started_at FROM webchat_conversations WHERE id = :id").param("id", id)
+                .query((rs, row) -> new Conversation(rs.getString("id"), rs.getString("locale"),
+                        rs.getObject("started_at") != null))
+                .optional();
+    }
+
+    /** Marks the conversation started; true only for the one caller that did it (the welcome is sent once). */
+    boolean markStarted(String id) {
+        return jdbc.sql("UPDATE webchat_conversations SET started_at = :now WHERE id = :id AND started_at IS NULL")
+                .param("now", now()).param("id", id).update() == 1;
+    }
+
+    /** Undoes {@link #markStarted} when the welcome could not be submitted, so that a retry sends it. */
+    void unmarkStarted(String id) {
+        jdbc.sql("UPDATE webchat_conversations SET started_at = NULL WHERE id = :id").param("id", id).update();
+    }
+
+    /**
+     * Appends an activity; {@code render} builds its JSON from the sequence number it gets.
+     *
+     * @param outboxId the outbox entry a bot activity comes from, or null for a user's: an entry
+     *     already appended is not appended again (the dispatcher may redeliver after a crash)
+     * @return the activity's sequence number, or empty when there is no such conversation
+     */
+    OptionalLong append(String conversationId, Long outboxId, LongFunction<String> render) {
+        Long seq = transaction.execute(status -> {
+            // The row lock orders appends of one conversation, also across instances.
+            Optional<Long> last = jdbc.sql("SELECT last_seq FROM webchat_conversations WHERE id = :id FOR UPDATE")
+                    .param("id", conversationId).query(Long.class).optional();
+            if (last.isEmpty()) {
+                return null;
+            }
+            if (outboxId != null) {
+                Optional<Long> earlier = jdbc.sql("SELECT seq FROM webchat_activities WHERE outbox_id = :outbox")
+                        .param("outbox", outboxId).query(Long.class).optional();
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            long next = last.get() + 1;
+            jdbc.sql("UPDATE webchat_conversations SET last_seq = :seq WHERE id = :id")
+                    .param("seq", next).param("id", conversationId).update();
+            jdbc.sql("INSERT INTO webchat_activities (conversation_id, seq, outbox_id, activity_json, created_at)"
+                    + " VALUES (:id, :seq, :outbox, :json, :now)")
+                    .param("id", conversationId).param("seq", next).param("outbox", outboxId)
+                    .param("json", render.apply(next)).param("now", now()).update();
+            return next;
+        });
+        return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
+    }
+
+    /** Up to {@code limit} activities after {@code watermark}, oldest first. */
+    List<Stored> after(String conversationId, long watermark, int limit) {
+        return jdbc.sql("SELECT seq, activity_json FROM webchat_activities WHERE conversation_id = :id AND seq > :after"
+                + " ORDER BY seq LIMIT :limit")
+                .param("id", conversationId).param("after", watermark).param("limit", limit)
+                .query((rs, row) -> new Stored(rs.getLong("seq"), rs.getString("activity_json")))
+                .list();
+    }
+
+    /** Takes back an activity whose turn could not be submitted: the client is told it failed. */
+    void remove(String conversationId, long seq) {
+        jdbc.sql("DELETE FROM webchat_activities WHERE conversation_id = :id AND seq = :seq")
+                .param("id", conversationId).param("seq", seq).update();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,119 @@
+package org.certdesk.bot.channel.webchat;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import org.certdesk.bot.conversation.ChannelAddress;
+import org.certdesk.bot.conversation.Inbound;
+import org.certdesk.bot.conversation.TurnSubmitter;
+import org.certdesk.dialogs.engine.UserInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the Direct Line endpoint does, apart from HTTP: opens conversations, sends the welcome once,
+ * logs and submits the user's messages, and pages through the log. The user's echo is logged
+ * before the turn is submitted, so the bot's replies (appended by the outbox) always come after it.
+ */
+@Component
+class DirectLineConversations {
+    /** The activity id of the welcome turn: the same for every start of a conversation, so it runs once. */
+    static final String WELCOME_ACTIVITY_ID = "welcome";
+    private static final Logger LOG = LoggerFactory.getLogger(DirectLineConversations.class);
+
+    /** Activities after a watermark, and the watermark to poll with next. */
+    record Page(List<String> activities, long watermark) {}
+
+    private final ActivityLog log;
+    private final DirectLineTokens tokens;
+    private final TurnSubmitter turns;
+    private final Clock clock;
+    private final int pageSize;
+    private final SecureRandom random = new SecureRandom();
+
+    DirectLineConversations(ActivityLog log, DirectLineTokens tokens, TurnSubmitter turns, Clock clock,
+            WebChatProperties properties) {
+        this.log = log;
+        this.tokens = tokens;
+        this.turns = turns;
+        this.clock = clock;
+        this.pageSize = properties.maxActivitiesPerPoll();
+    }
+
+    /** A new conversation and a token for it; {@code locale} (may be null) is the welcome's language. */
+    DirectLineTokens.Issued open(String locale) {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        log.create(id, locale);
+        return tokens.issue(id);
+    }
+
+    /**
+     * Starts the conversation: the first call submits the welcome, later ones change nothing.
+     *
+     * @param locale the language Web Chat asked for, or null to keep the one given at {@link #open}
+     * @return whether this call started it
+     */
+    boolean start(String conversationId, String locale, String userId) {
+        ActivityLog.Conversation conversation = require(conversationId);
+        if (!log.markStarted(conversationId)) {
+            return false;
+        }
+        String language = locale != null ? locale : conversation.locale();
+        try {
+            turns.submit(new Inbound(WELCOME_ACTIVITY_ID, address(conversationId, userId, null),
+                    new UserInput.Start(language), language, clock.instant()));
+        } catch (RuntimeException e) {
+            log.unmarkStarted(conversationId);
+            throw unavailable(conversationId, e);
+        }
+        return true;
+    }
+
+    /** Logs the echo of {@code posted} and submits its turn; returns the activity id. */
+    String post(String conversationId, PostedActivity posted) {
+        Instant now = clock.instant();
+        long seq = log.append(conversationId, null, s -> posted.echo(conversationId, s, now).toString())
+                .orElseThrow(() -> notFound(conversationId));
+        String activityId = Envelope.activityId(conversationId, seq);
+        try {
+            turns.submit(new Inbound(activityId, address(conversationId, posted.userId(), posted.userName()),
+                    posted.input(), posted.locale(), now));
+        } catch (RuntimeException e) {
+            // Nothing half-done: without its turn, the message leaves the log and the client hears it failed.
+            log.remove(conversationId, seq);
+            throw unavailable(conversationId, e);
+        }
+        return activityId;
+    }
+
+    Page read(String conversationId, long watermark) {
+        require(conversationId);
+        List<ActivityLog.Stored> stored = log.after(conversationId, watermark, pageSize);
+        long next = stored.isEmpty() ? watermark : stored.get(stored.size() - 1).seq();
+        return new Page(stored.stream().map(ActivityLog.Stored::json).toList(), next);
+    }
+
+    ActivityLog.Conversation require(String conversationId) {
+        return log.find(conversationId).orElseThrow(() -> notFound(conversationId));
+    }
+
+    private static ChannelAddress address(String conversationId, String userId, String userName) {
+        return new ChannelAddress(Envelope.CHANNEL, conversationId, null, Envelope.BOT_ID, Envelope.BOT_NAME,
+                userId, userName, null, null, null);
+    }
+
+    private static DirectLineException notFound(String conversationId) {
+        return DirectLineException.notFound("No web chat conversation " + conversationId + ".");
+    }
+
+    private static DirectLineException unavailable(String conversationId, RuntimeException e) {
+        LOG.error("web chat conversation {}: could not submit a turn", conversationId, e);
+        return DirectLineException.unavailable("The message could not be recorded; nothing was kept. Try again.");
+    }
+}

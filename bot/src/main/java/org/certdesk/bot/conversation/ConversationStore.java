@@ -1,0 +1,149 @@
+package org.certdesk.bot.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.certdesk.dialogs.engine.ConversationState;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Conversations in the database. {@link #lock} takes the row lock a turn holds until it commits (so
+ * two instances never interleave turns of one conversation); {@link #save} checks the version it
+ * read (so a writer that skipped the lock cannot be overwritten unnoticed).
+ */
+@Repository
+public class ConversationStore {
+    private static final String COLUMNS = "id, channel, conversation_id, state_json, pending_action_json,"
+            + " action_lease_until, action_attempts, service_url, bot_id, bot_name, user_id, user_name,"
+            + " user_aad_object_id, tenant_id, conversation_type, android_api_level, version";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ConversationStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Creates the row (no state yet) unless it exists; safe when two instances race. */
+    void createIfAbsent(ChannelAddress address, Instant now) {
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
+                        + " VALUES (:channel, :conversationId, :now, :now) ON CONFLICT DO NOTHING")
+                .param("channel", address.channel())
+                .param("conversationId", address.conversationId())
+                .param("now", utc(now))
+                .update();
+    }
+
+    /** Reads and row-locks the conversation until the current transaction ends. */
+    Optional<Conversation> lock(ConversationKey key) {
+        return select(key, " FOR UPDATE");
+    }
+
+    Optional<Conversation> find(ConversationKey key) {
+        return select(key, "");
+    }
+
+    /**
+     * Writes state, address and pending action of {@code conversation}, if the stored version is
+     * still {@code conversation.version()}.
+     *
+     * @return the conversation at its new version
+     * @throws StaleConversationException when another save came first
+     */
+    Conversation save(Conversation conversation, Instant now) {
+        ChannelAddress a = conversation.address();
+        ConversationState state = conversation.state();
+        int updated = jdbc.sql("UPDATE conversations SET state_json = :state, script_id = :scriptId,"
+                        + " script_version = :scriptVersion, status = :status, locale = :locale,"
+                        + " pending_action_json = :pending, action_lease_until = :leaseUntil,"
+                        + " action_attempts = :actionAttempts, service_url = :serviceUrl, bot_id = :botId,"
+                        + " bot_name = :botName, user_id = :userId, user_name = :userName,"
+                        + " user_aad_object_id = :aadObjectId, tenant_id = :tenantId,"
+                        + " conversation_type = :conversationType, version = version + 1, updated_at = :now"
+                        + " WHERE channel = :channel AND conversation_id = :conversationId AND version = :version")
+                .param("state", state.toJson())
+                .param("scriptId", state.scriptId())
+                .param("scriptVersion", state.scriptVersion())
+                .param("status", state.status().name())
+                .param("locale", state.locale())
+                .param("pending", conversation.pendingAction() == null ? null
+                        : ActionRequestJson.write(json, conversation.pendingAction()))
+                .param("leaseUntil", conversation.actionLeaseUntil() == null ? null : utc(conversation.actionLeaseUntil()))
+                .param("actionAttempts", conversation.actionAttempts())
+                .param("serviceUrl", a.serviceUrl())
+                .param("botId", a.botId())
+                .param("botName", a.botName())
+                .param("userId", a.userId())
+                .param("userName", a.userName())
+                .param("aadObjectId", a.userAadObjectId())
+                .param("tenantId", a.tenantId())
+                .param("conversationType", a.conversationType())
+                .param("now", utc(now))
+                .param("channel", a.channel())
+                .param("conversationId", a.conversationId())
+                .param("version", conversation.version())
+                .update();
+        if (updated != 1) {
+            throw new StaleConversationException(conversation.key(), conversation.version());
+        }
+        return new Conversation(conversation.id(), a, state, conversation.pendingAction(),
+                conversation.actionLeaseUntil(), conversation.actionAttempts(), conversation.androidApiLevel(),
+                conversation.version() + 1);
+    }
+
+    /**
+     * Records the phone's Android API level. Does not touch the dialog state or its version: turns
+     * read the level when they start, and no save of theirs writes this column.
+     *
+     * @return whether a conversation has that id
+     */
+    public boolean saveAndroidApiLevel(long conversationId, int apiLevel) {
+        return jdbc.sql("UPDATE conversations SET android_api_level = :level WHERE id = :id")
+                .param("level", apiLevel).param("id", conversationId).update() == 1;
+    }
+
+    /** Conversations with a slow action whose worker is presumed gone (its lease ran out before {@code now}). */
+    List<ConversationKey> withExpiredActionLease(Instant now) {
+        return jdbc.sql("SELECT channel, conversation_id FROM conversations WHERE action_lease_until < :now")
+                .param("now", utc(now))
+                .query((rs, n) -> new ConversationKey(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    private Optional<Conversation> select(ConversationKey key, String suffix) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE channel = :channel"
+                        + " AND conversation_id = :conversationId" + suffix)
+                .param("channel", key.channel())
+                .param("conversationId", key.conversationId())
+                .query(this::row)
+                .optional();
+    }
+
+    private Conversation row(ResultSet rs, int rowNum) throws SQLException {
+        ChannelAddress address = new ChannelAddress(rs.getString("channel"), rs.getString("conversation_id"),
+                rs.getString("service_url"), rs.getString("bot_id"), rs.getString("bot_name"),
+                rs.getString("user_id"), rs.getString("user_name"), rs.getString("user_aad_object_id"),
+                rs.getString("tenant_id"), rs.getString("conversation_type"));
+        String state = rs.getString("state_json");
+        String pending = rs.getString("pending_action_json");
+        OffsetDateTime lease = rs.getObject("action_lease_until", OffsetDateTime.class);
+        int apiLevel = rs.getInt("android_api_level");
+        Integer androidApiLevel = rs.wasNull() ? null : apiLevel;
+        return new Conversation(rs.getLong("id"), address, state == null ? null : ConversationState.fromJson(state),
+                pending == null ? null : ActionRequestJson.read(json, pending), lease == null ? null : lease.toInstant(),
+                rs.getInt("action_attempts"), androidApiLevel, rs.getLong("version"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,52 @@
+package org.certdesk.bot.conversation;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The {@link TurnSubmitter}: de-duplicates and records an activity in one transaction, so that once
+ * a channel answered 200 the turn happens even if the process dies right after; then wakes the
+ * conversation's worker.
+ */
+@Component
+class Inbox implements TurnSubmitter {
+    private static final int MAX_CHANNEL = 32;
+    private static final int MAX_CONVERSATION_ID = 512;
+    private static final int MAX_ACTIVITY_ID = 256;
+
+    private final InboxStore store;
+    private final TurnQueue queue;
+    private final TransactionTemplate transaction;
+
+    Inbox(InboxStore store, TurnQueue queue, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.queue = queue;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when an id is longer than the store keeps (channel 32,
+     *     conversation id 512, activity id 256 characters): the channel should answer 400
+     */
+    @Override
+    public Submission submit(Inbound inbound) {
+        check("channel", inbound.address().channel(), MAX_CHANNEL);
+        check("conversation id", inbound.address().conversationId(), MAX_CONVERSATION_ID);
+        check("activity id", inbound.activityId(), MAX_ACTIVITY_ID);
+        Boolean accepted = transaction.execute(status -> store.accept(inbound));
+        if (!Boolean.TRUE.equals(accepted)) {
+            return Submission.DUPLICATE;
+        }
+        queue.wake(inbound.address().key()); // committed: the worker will see the row
+        return Submission.ACCEPTED;
+    }
+
+    private static void check(String what, String value, int max) {
+        if (value.isEmpty() || value.length() > max) {
+            throw new IllegalArgumentException(what + " must have 1 to " + max + " characters, has " + value.length());
+        }
+    }
+}

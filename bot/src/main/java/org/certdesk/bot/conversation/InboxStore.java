@@ -1,0 +1,102 @@
+package org.certdesk.bot.conversation;
+
+import static org.certdesk.bot.conversation.ConversationStore.utc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Accepted activities not yet processed, and the ids of every activity accepted (to drop duplicate
+ * deliveries). A row leaves the inbox in the transaction that commits its turn.
+ */
+@Repository
+class InboxStore {
+    private final JdbcClient jdbc;
+    private final InboundJson codec;
+
+    InboxStore(JdbcClient jdbc, InboundJson codec) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+    }
+
+    /**
+     * Records the activity id and queues the activity; call inside a transaction so both happen or
+     * neither does.
+     *
+     * @return false when that activity id was already accepted for this conversation
+     */
+    boolean accept(Inbound inbound) {
+        ChannelAddress address = inbound.address();
+        // ON CONFLICT DO NOTHING rather than catching the duplicate key: on PostgreSQL a failed
+        // statement would abort the whole transaction.
+        int recorded = jdbc.sql("INSERT INTO processed_activities (channel, conversation_id, activity_id, received_at)"
+                        + " VALUES (:channel, :conversationId, :activityId, :receivedAt) ON CONFLICT DO NOTHING")
+                .param("channel", address.channel())
+                .param("conversationId", address.conversationId())
+                .param("activityId", inbound.activityId())
+                .param("receivedAt", utc(inbound.receivedAt()))
+                .update();
+        if (recorded == 0) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO inbox (channel, conversation_id, activity_id, payload, received_at)"
+                        + " VALUES (:channel, :conversationId, :activityId, :payload, :receivedAt)")
+                .param("channel", address.channel())
+                .param("conversationId", address.conversationId())
+                .param("activityId", inbound.activityId())
+                .param("payload", codec.write(inbound))
+                .param("receivedAt", utc(inbound.receivedAt()))
+                .update();
+        return true;
+    }
+
+    /** The conversation's oldest activity still to process (failed ones are skipped). */
+    Optional<InboxRow> oldest(ConversationKey key) {
+        return jdbc.sql("SELECT id, payload, attempts FROM inbox WHERE channel = :channel"
+                        + " AND conversation_id = :conversationId AND failed = FALSE ORDER BY id LIMIT 1")
+                .param("channel", key.channel())
+                .param("conversationId", key.conversationId())
+                .query((rs, n) -> new InboxRow(rs.getLong(1), codec.read(rs.getString(2)), rs.getInt(3)))
+                .optional();
+    }
+
+    void done(long id) {
+        jdbc.sql("DELETE FROM inbox WHERE id = :id").param("id", id).update();
+    }
+
+    /**
+     * Counts a failed turn of row {@code id}; at {@code maxAttempts} the row is set aside (kept for
+     * operators, no longer processed).
+     *
+     * @return the attempts so far
+     */
+    int failed(long id, String error, int maxAttempts) {
+        jdbc.sql("UPDATE inbox SET attempts = attempts + 1, last_error = :error,"
+                        + " failed = (attempts + 1 >= :max) WHERE id = :id")
+                .param("error", error == null ? null : error.substring(0, Math.min(error.length(), 2000)))
+                .param("max", maxAttempts)
+                .param("id", id)
+                .update();
+        return jdbc.sql("SELECT attempts FROM inbox WHERE id = :id").param("id", id).query(Integer.class).optional()
+                .orElse(maxAttempts);
+    }
+
+    /** Conversations with activities waiting since before {@code receivedBefore}. */
+    List<ConversationKey> waiting(Instant receivedBefore) {
+        return jdbc.sql("SELECT DISTINCT channel, conversation_id FROM inbox WHERE failed = FALSE"
+                        + " AND received_at < :before")
+                .param("before", utc(receivedBefore))
+                .query((rs, n) -> new ConversationKey(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** Forgets activity ids accepted before {@code before}; a redelivery older than that is not expected. */
+    int sweep(Instant before) {
+        return jdbc.sql("DELETE FROM processed_activities WHERE received_at < :before")
+                .param("before", utc(before)).update();
+    }
+}

@@ -1,0 +1,73 @@
+package org.certdesk.bot.conversation;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.certdesk.bot.actions.ActionCall;
+import org.certdesk.bot.handoff.Handoffs;
+import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.outbox.OutboxDispatcher;
+import org.certdesk.bot.outbox.OutboxStore;
+import org.certdesk.bot.system.CertdeskProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes what a turn did, inside the turn's transaction: the new state (version-checked), every
+ * reply appended to the outbox, the handoff if the conversation escalated. After the commit the
+ * outbox is woken, so replies leave at once rather than at the next poll.
+ */
+@Component
+class TurnCommitter {
+    private final ConversationStore conversations;
+    private final OutboxStore outbox;
+    private final OutboxDispatcher dispatcher;
+    private final Handoffs handoffs;
+    private final CertdeskProperties.Turns settings;
+
+    TurnCommitter(ConversationStore conversations, OutboxStore outbox, OutboxDispatcher dispatcher, Handoffs handoffs,
+            CertdeskProperties properties) {
+        this.conversations = conversations;
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
+        this.handoffs = handoffs;
+        this.settings = properties.turns();
+    }
+
+    /**
+     * @param slow the slow action to run after the commit, or null: its request is stored as pending
+     *     (with a lease) and a typing indicator follows the replies
+     */
+    void commit(TurnSteps steps, ActionCall slow, Instant now) {
+        Conversation updated = steps.conversation().withState(steps.state());
+        Conversation conversation = slow == null ? updated.withPendingAction(null, null, 0)
+                : updated.withPendingAction(slow.request(), now.plus(settings.actionLease()), 1);
+        conversations.save(conversation, now);
+        List<Outbound> replies = steps.replies();
+        if (slow != null) {
+            replies.add(new Outbound.Typing());
+        }
+        append(conversation.key(), replies, now);
+        steps.handoff().ifPresent(handoff ->
+                handoffs.open(conversation.key(), steps.turnRef(), handoff, steps.state(), now));
+    }
+
+    /** Appends replies in the current transaction and wakes the outbox once it committed. */
+    void append(ConversationKey key, List<Outbound> replies, Instant now) {
+        if (replies.isEmpty()) {
+            return;
+        }
+        outbox.append(key, replies, now);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.wake();
+                }
+            });
+        } else {
+            dispatcher.wake();
+        }
+    }
+}

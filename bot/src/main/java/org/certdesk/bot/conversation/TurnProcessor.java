@@ -1,0 +1,169 @@
+package org.certdesk.bot.conversation;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.certdesk.bot.actions.ActionCall;
+import org.certdesk.bot.actions.ActionRunner;
+import org.certdesk.dialogs.engine.ActionRequest;
+import org.certdesk.dialogs.engine.DialogEngine;
+import org.certdesk.dialogs.engine.TurnResult;
+import org.certdesk.dialogs.engine.UserInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the turns of one conversation, oldest inbox row first. A turn is one transaction that row-locks
+ * the conversation (so two instances never interleave), steps the engine, runs fast actions inline,
+ * and commits state, replies and the removal of its inbox row together. A slow action splits the
+ * turn: its request and a typing indicator are committed, it runs outside any transaction, and its
+ * result is stepped in a second transaction. A crash in between leaves the request stored with a
+ * lease, and {@link AbandonedActions} runs it again once the lease ran out.
+ */
+@Component
+class TurnProcessor {
+    private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
+    private static final int RACE_RETRIES = 3;
+
+    private final ConversationStore conversations;
+    private final InboxStore inbox;
+    private final DialogEngines engines;
+    private final ActionRunner actions;
+    private final TurnActions turnActions;
+    private final AbandonedActions abandoned;
+    private final TurnCommitter committer;
+    private final TurnFailures failures;
+    private final TurnMetrics metrics;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    TurnProcessor(ConversationStore conversations, InboxStore inbox, DialogEngines engines, ActionRunner actions,
+            TurnActions turnActions, AbandonedActions abandoned, TurnCommitter committer, TurnFailures failures,
+            TurnMetrics metrics, PlatformTransactionManager transactions, Clock clock) {
+        this.conversations = conversations;
+        this.inbox = inbox;
+        this.engines = engines;
+        this.actions = actions;
+        this.turnActions = turnActions;
+        this.abandoned = abandoned;
+        this.committer = committer;
+        this.failures = failures;
+        this.metrics = metrics;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Processes the conversation's pending work until none is left. */
+    void drain(ConversationKey key) {
+        while (runOnce(key)) {
+            // next unit of work
+        }
+    }
+
+    /** @return whether something was done (there may be more) */
+    private boolean runOnce(ConversationKey key) {
+        Optional<ActionCall> leftBehind = retrying(() -> transaction.execute(s -> abandoned.claim(key)));
+        if (leftBehind.isPresent()) {
+            runSlow(key, leftBehind.get());
+            return true;
+        }
+        Optional<InboxRow> next = inbox.oldest(key);
+        if (next.isEmpty()) {
+            return false;
+        }
+        Optional<ActionCall> slow;
+        try {
+            slow = retrying(() -> transaction.execute(s -> stepInbound(next.get())));
+        } catch (RuntimeException e) {
+            failures.turnFailed(next.get(), e);
+            return true;
+        }
+        slow.ifPresent(call -> runSlow(key, call));
+        return true;
+    }
+
+    /** In the turn's transaction: steps the oldest row (which may no longer be {@code peeked}). */
+    private Optional<ActionCall> stepInbound(InboxRow peeked) {
+        ConversationKey key = peeked.inbound().address().key();
+        conversations.createIfAbsent(peeked.inbound().address(), clock.instant());
+        Conversation conversation = conversations.lock(key).orElseThrow();
+        Optional<InboxRow> oldest = inbox.oldest(key); // after the lock: another instance may have taken it
+        if (oldest.isEmpty()) {
+            return Optional.empty();
+        }
+        Inbound inbound = oldest.get().inbound();
+        conversation = conversation.withAddress(inbound.address());
+        DialogEngine engine;
+        TurnResult result;
+        if (conversation.state() == null) {
+            // A new conversation starts with the welcome, whatever the first activity said: a "hi"
+            // stepped on top of it would only earn "I didn't understand".
+            engine = engines.forNewConversation();
+            result = engine.start(inbound.input() instanceof UserInput.Start start && start.languageTag() != null
+                    ? start.languageTag() : inbound.locale());
+        } else {
+            engine = engines.of(conversation.state());
+            result = engine.step(PhoneVersion.applied(conversation.state(), conversation.androidApiLevel()),
+                    inbound.input());
+        }
+        TurnSteps steps = new TurnSteps(conversation, engine, "activity:" + inbound.activityId(), result);
+        ActionCall slow = turnActions.runFast(steps);
+        committer.commit(steps, slow, clock.instant());
+        inbox.done(oldest.get().id());
+        metrics.turnDone(key.channel(), inbound.receivedAt());
+        return Optional.ofNullable(slow);
+    }
+
+    /** Runs a slow action outside any transaction, then steps its result (and any slow action that follows). */
+    private void runSlow(ConversationKey key, ActionCall first) {
+        ActionCall call = first;
+        while (call != null) {
+            ActionCall running = call;
+            UserInput.ActionResult result = actions.run(running);
+            Optional<ActionCall> next;
+            try {
+                next = retrying(() -> transaction.execute(s -> stepActionResult(key, running, result)));
+            } catch (RuntimeException e) {
+                // The result itself broke the turn (e.g. the engine refused it): answer the declared
+                // failure outcome instead, so the user moves on rather than waiting forever.
+                failures.actionResultFailed(running, e);
+                UserInput.ActionResult failed = actions.failed(running, e);
+                next = retrying(() -> transaction.execute(s -> stepActionResult(key, running, failed)));
+            }
+            call = next.orElse(null);
+        }
+    }
+
+    private Optional<ActionCall> stepActionResult(ConversationKey key, ActionCall call, UserInput.ActionResult result) {
+        Conversation conversation = conversations.lock(key).orElseThrow();
+        ActionRequest pending = conversation.pendingAction();
+        if (pending == null || !pending.requestId().equals(call.request().requestId())) {
+            return Optional.empty(); // already answered (by another instance after our lease ran out)
+        }
+        DialogEngine engine = engines.of(conversation.state());
+        TurnSteps steps = new TurnSteps(conversation, engine, "action:" + pending.requestId(),
+                engine.step(PhoneVersion.applied(conversation.state(), conversation.androidApiLevel()), result));
+        ActionCall slow = turnActions.runFast(steps);
+        committer.commit(steps, slow, clock.instant());
+        return Optional.ofNullable(slow);
+    }
+
+    /** Redoes a transaction that lost a race: a stale version, a lock timeout, a deadlock. */
+    private static <T> T retrying(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= RACE_RETRIES) {
+                    throw e;
+                }
+                log.debug("turn lost a race, redoing it: {}", e.getMessage());
+            }
+        }
+    }
+}

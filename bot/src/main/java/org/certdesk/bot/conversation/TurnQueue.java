@@ -1,0 +1,159 @@
+package org.certdesk.bot.conversation;
+
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.certdesk.bot.system.CertdeskProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the work of each conversation on one worker at a time, in arrival order, and different
+ * conversations in parallel on a bounded pool. A wake-up for a conversation that is already being
+ * drained only makes that drain look again, so nothing is run twice and nothing is missed.
+ *
+ * <p>At start-up, and then every {@code certdesk.turns.recovery-interval}, it wakes conversations
+ * that have old inbox rows or an expired action lease: what a crash (or another instance that died)
+ * left behind. Ordering across instances is the row lock's job ({@link TurnProcessor}).
+ */
+@Component
+class TurnQueue implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(TurnQueue.class);
+
+    private final TurnProcessor processor;
+    private final InboxStore inbox;
+    private final ConversationStore conversations;
+    private final CertdeskProperties.Turns settings;
+    private final Clock clock;
+    /** Conversations being drained; the value says whether a wake-up came during the drain. */
+    private final ConcurrentHashMap<ConversationKey, Boolean> draining = new ConcurrentHashMap<>();
+    private volatile ExecutorService workers;
+    private volatile ScheduledExecutorService recovery;
+
+    TurnQueue(TurnProcessor processor, InboxStore inbox, ConversationStore conversations,
+            CertdeskProperties properties, Clock clock) {
+        this.processor = processor;
+        this.inbox = inbox;
+        this.conversations = conversations;
+        this.settings = properties.turns();
+        this.clock = clock;
+    }
+
+    /** Makes sure the conversation's pending work runs soon. Ignored while stopped (recovery catches up). */
+    void wake(ConversationKey key) {
+        ExecutorService pool = workers;
+        if (pool == null) {
+            return;
+        }
+        boolean[] start = new boolean[1];
+        draining.compute(key, (k, running) -> {
+            start[0] = running == null;
+            return running == null ? Boolean.FALSE : Boolean.TRUE;
+        });
+        if (start[0]) {
+            try {
+                pool.execute(() -> drain(key));
+            } catch (RejectedExecutionException e) {
+                draining.remove(key); // shutting down: the inbox keeps the work for the next start
+            }
+        }
+    }
+
+    private void drain(ConversationKey key) {
+        try {
+            while (true) {
+                try {
+                    processor.drain(key);
+                } catch (RuntimeException e) {
+                    // Left in the inbox; the recovery sweep tries again later.
+                    log.error("conversation {}: work left for the next recovery sweep", key, e);
+                }
+                // Stop unless a wake-up came in meanwhile (then its row may not have been seen).
+                if (draining.computeIfPresent(key, (k, again) -> again ? Boolean.FALSE : null) == null) {
+                    return;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            draining.remove(key);
+            throw e;
+        }
+    }
+
+    /**
+     * @param everything take every waiting row, however recent (at start-up: they were all accepted
+     *     before this start); otherwise only rows older than half the interval, which no worker took
+     */
+    private void recover(boolean everything) {
+        try {
+            var now = clock.instant();
+            var before = everything ? now.plusSeconds(1) : now.minus(settings.recoveryInterval().dividedBy(2));
+            inbox.waiting(before).forEach(this::wake);
+            conversations.withExpiredActionLease(now).forEach(this::wake);
+            inbox.sweep(now.minus(settings.dedupeRetention()));
+        } catch (RuntimeException e) {
+            log.warn("recovery sweep failed, will try again: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        workers = Executors.newFixedThreadPool(settings.workers(), named("certdesk-turn"));
+        recovery = Executors.newSingleThreadScheduledExecutor(named("certdesk-turn-recovery"));
+        recovery.execute(() -> recover(true));
+        long every = settings.recoveryInterval().toMillis();
+        recovery.scheduleWithFixedDelay(() -> recover(false), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService sweeps = recovery;
+        ExecutorService pool = workers;
+        workers = null;
+        recovery = null;
+        if (sweeps != null) {
+            sweeps.shutdownNow();
+        }
+        if (pool != null) {
+            pool.shutdown();
+            try {
+                // A turn in flight either commits or rolls back; its inbox row survives a rollback.
+                if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        draining.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return workers != null;
+    }
+
+    /** Starts before and stops after the web server (phase 0 &lt; the server's). */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

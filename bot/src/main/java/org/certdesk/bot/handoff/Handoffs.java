@@ -1,0 +1,84 @@
+package org.certdesk.bot.handoff;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.TreeMap;
+
+import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.dialogs.engine.ConversationState;
+import org.certdesk.dialogs.engine.Handoff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Escalations to the helpdesk, recorded in the transaction of the turn that escalated, so a case
+ * exists exactly when the user was told "a person will answer": never lost on a crash, never
+ * doubled by a replay of the same turn ({@code turn_ref} is unique per conversation). The helpdesk
+ * queue and agent console build on these rows.
+ */
+@Repository
+public class Handoffs {
+    private static final Logger log = LoggerFactory.getLogger(Handoffs.class);
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Handoffs(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Records a handoff; call inside the turn's transaction.
+     *
+     * @param turnRef the turn that escalated; a second call with the same reference does nothing
+     */
+    public void open(ConversationKey conversation, String turnRef, Handoff handoff, ConversationState state,
+            Instant now) {
+        int inserted = jdbc.sql("INSERT INTO handoffs (channel, conversation_id, turn_ref, reason, variables_json,"
+                        + " script_id, script_version, locale, created_at) VALUES (:channel, :conversationId,"
+                        + " :turnRef, :reason, :variables, :scriptId, :scriptVersion, :locale, :now)"
+                        + " ON CONFLICT DO NOTHING")
+                .param("channel", conversation.channel())
+                .param("conversationId", conversation.conversationId())
+                .param("turnRef", turnRef)
+                .param("reason", handoff.reason())
+                .param("variables", json.writeValueAsString(new TreeMap<>(handoff.variables())))
+                .param("scriptId", state.scriptId())
+                .param("scriptVersion", state.scriptVersion())
+                .param("locale", state.locale())
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .update();
+        if (inserted == 1) {
+            afterCommit(() -> log.info("handoff to the helpdesk: conversation {}, reason {}, script {}@{}",
+                    conversation, handoff.reason(), state.scriptId(), state.scriptVersion()));
+        }
+    }
+
+    /** The number of handoffs of a conversation (for tests and the future helpdesk view). */
+    public int count(ConversationKey conversation) {
+        return jdbc.sql("SELECT COUNT(*) FROM handoffs WHERE channel = :channel AND conversation_id = :conversationId")
+                .param("channel", conversation.channel())
+                .param("conversationId", conversation.conversationId())
+                .query(Integer.class).single();
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}

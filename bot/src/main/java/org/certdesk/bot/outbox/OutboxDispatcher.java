@@ -1,0 +1,188 @@
+package org.certdesk.bot.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.system.CertdeskProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers outbox entries through the {@link Delivery} of their channel: polled every
+ * {@code certdesk.outbox.poll-interval}, and woken at once after each turn commits and after each
+ * delivery (the next entry of that conversation is then due). One entry of a conversation at a
+ * time, in sequence; different conversations in parallel on {@code certdesk.outbox.workers} threads.
+ *
+ * <p>An entry is marked SENT right after the channel acknowledged it, and a SENT entry is never
+ * delivered again. Delivery is still at-least-once: if the process dies between the remote
+ * acknowledgement and that update, the entry's claim lease runs out and it is delivered again
+ * (channels pass {@link OutboxEntry#id()} where the remote end can de-duplicate).
+ */
+@Component
+public class OutboxDispatcher implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    private final OutboxStore store;
+    private final Map<String, Delivery> deliveries = new HashMap<>();
+    private final DeliveryResults results;
+    private final OutboxHousekeeping housekeeping;
+    private final CertdeskProperties.Outbox settings;
+    private final Clock clock;
+    private final Set<ConversationKey> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private volatile ScheduledExecutorService poller;
+    private volatile ExecutorService workers;
+
+    OutboxDispatcher(OutboxStore store, List<Delivery> deliveries, DeliveryResults results,
+            OutboxHousekeeping housekeeping, CertdeskProperties properties, Clock clock, MeterRegistry registry) {
+        this.store = store;
+        this.results = results;
+        this.housekeeping = housekeeping;
+        for (Delivery delivery : deliveries) {
+            Delivery previous = this.deliveries.put(delivery.channel(), delivery);
+            if (previous != null) {
+                throw new IllegalStateException("two Delivery beans for channel " + delivery.channel() + ": "
+                        + previous.getClass().getName() + " and " + delivery.getClass().getName());
+            }
+        }
+        this.settings = properties.outbox();
+        this.clock = clock;
+        Gauge.builder("certdesk.outbox.backlog", store, OutboxStore::pendingCount)
+                .description("Replies waiting in the outbox (PENDING)").register(registry);
+    }
+
+    /** Looks for due entries now rather than at the next poll. Cheap; calls coalesce. */
+    public void wake() {
+        ScheduledExecutorService scheduler = poller;
+        if (scheduler != null && wakeQueued.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    wakeQueued.set(false);
+                    poll();
+                });
+            } catch (RejectedExecutionException e) {
+                wakeQueued.set(false); // stopping
+            }
+        }
+    }
+
+    private void poll() {
+        ExecutorService pool = workers;
+        if (pool == null) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            housekeeping.run(now, deliveries.keySet());
+            for (OutboxEntry entry : store.due(deliveries.keySet(), now, settings.workers() * 4)) {
+                ConversationKey key = entry.address().key();
+                if (!inFlight.add(key)) {
+                    continue; // its previous entry is still being delivered here
+                }
+                try {
+                    pool.execute(() -> deliver(entry));
+                } catch (RejectedExecutionException e) {
+                    inFlight.remove(key);
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox poll failed, will try again: {}", e.toString());
+        }
+    }
+
+    private void deliver(OutboxEntry entry) {
+        try {
+            Instant now = clock.instant();
+            if (!store.claim(entry.id(), now, now.plus(settings.lease()))) {
+                return;
+            }
+            if (entry.payload() == null) {
+                log.error("outbox entry {} of {} is unreadable; marked FAILED", entry.id(), entry.address().key());
+                store.failed(entry.id(), "unreadable payload");
+                return;
+            }
+            DeliveryResult result;
+            try {
+                result = deliveries.get(entry.address().channel()).deliver(entry);
+            } catch (RuntimeException e) {
+                result = DeliveryResult.retry(null, e.toString()); // a Delivery should not throw; be safe anyway
+            }
+            results.record(entry, result);
+        } catch (RuntimeException e) {
+            // The store failed: the claim lease runs out and the entry is tried again.
+            log.warn("outbox entry {} of {}: {}", entry.id(), entry.address().key(), e.toString());
+        } finally {
+            inFlight.remove(entry.address().key());
+            wake();
+        }
+    }
+
+    @Override
+    public void start() {
+        workers = Executors.newFixedThreadPool(settings.workers(), named("certdesk-outbox"));
+        poller = Executors.newSingleThreadScheduledExecutor(named("certdesk-outbox-poll"));
+        poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService scheduler = poller;
+        ExecutorService pool = workers;
+        poller = null;
+        workers = null;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (pool != null) {
+            pool.shutdown(); // deliveries in flight finish and record their result
+            try {
+                if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        inFlight.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return workers != null;
+    }
+
+    /** Starts before and stops after the web server, like the turn workers. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

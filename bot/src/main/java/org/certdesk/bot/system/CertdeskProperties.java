@@ -1,0 +1,94 @@
+package org.certdesk.bot.system;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The bot core's settings under {@code certdesk.*}, each with a default so that one command runs
+ * everything on a laptop. {@code certdesk.bot.*} (Teams credentials) is bound by the Teams channel,
+ * not here.
+ *
+ * @param publicBaseUrl where phones reach this service: download links in the chat are absolute
+ */
+@ConfigurationProperties("certdesk")
+public record CertdeskProperties(
+        @DefaultValue("http://localhost:3978") URI publicBaseUrl,
+        @DefaultValue Analyzer analyzer,
+        @DefaultValue Turns turns,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Certificates certificates,
+        @DefaultValue Limits limits) {
+
+    /**
+     * What {@code cert.analyze} checks.
+     *
+     * @param hosts HOST[:PORT] the Company Portal sign-in goes through
+     * @param adfsHost the company's AD FS (or its Web Application Proxy) host, checked too when set
+     * @param allowPrivate let the analyzer connect to loopback and private addresses (internal AD FS, tests)
+     * @param trustedRoots PEM (or DER) files of roots the company's phones trust besides Android's own
+     * @param cacheTtl how long a host's diagnosis is reused (0 disables the cache; unreachable hosts
+     *     are retried after 30 s at most)
+     */
+    public record Analyzer(
+            @DefaultValue({"portal.manage.microsoft.com", "login.microsoftonline.com"}) List<String> hosts,
+            String adfsHost,
+            @DefaultValue("false") boolean allowPrivate,
+            @DefaultValue List<String> trustedRoots,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("10s") Duration handshakeTimeout,
+            @DefaultValue("10m") Duration cacheTtl) {}
+
+    /**
+     * How turns run.
+     *
+     * @param workers threads running turns; one conversation uses at most one at a time
+     * @param recoveryInterval how often inbox rows and actions left behind (a crash, another
+     *     instance gone) are looked for; also done once at start-up
+     * @param maxAttempts a turn that fails this often is given up, with an apology to the user
+     * @param actionLease how long a slow action (the TLS probe) may run before another worker or
+     *     instance may assume it died and run it again
+     * @param dedupeRetention how long activity ids are remembered to drop duplicate deliveries
+     */
+    public record Turns(
+            @DefaultValue("4") int workers,
+            @DefaultValue("30s") Duration recoveryInterval,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("2m") Duration actionLease,
+            @DefaultValue("7d") Duration dedupeRetention) {}
+
+    /**
+     * How replies leave.
+     *
+     * @param pollInterval how often the outbox is polled (besides the wake-up after each turn)
+     * @param initialBackoff the wait after the first failed attempt; doubled on each retry, with jitter
+     * @param maxBackoff the cap of that wait (a Retry-After asked by the remote end is honoured as is)
+     * @param workers conversations delivered to in parallel
+     * @param lease how long a claimed entry is left to its delivery before it may be tried again
+     * @param maxAttempts after this many attempts an entry is marked FAILED
+     * @param retention how long SENT and FAILED entries are kept, for operators
+     */
+    public record Outbox(
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("5m") Duration maxBackoff,
+            @DefaultValue("4") int workers,
+            @DefaultValue("2m") Duration lease,
+            @DefaultValue("50") int maxAttempts,
+            @DefaultValue("7d") Duration retention) {}
+
+    /**
+     * Certificate downloads.
+     *
+     * @param tokenSecret the HMAC key of the conversation reference in download links; when empty a
+     *     random one is generated on first start and kept in the database (shared by all instances)
+     */
+    public record Certificates(String tokenSecret) {}
+
+    /** @param maxRequestBody the largest request body any endpoint accepts (413 beyond) */
+    public record Limits(@DefaultValue("256KB") DataSize maxRequestBody) {}
+}

@@ -1,0 +1,35 @@
+package org.certdesk.bot.system;
+
+import java.time.Clock;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.Ordered;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Beans every feature shares: the clock (a fixed one in tests) and the request body limit. */
+@Configuration(proxyBeanMethods = false)
+class SystemConfiguration {
+
+    /** Primary: a test may add a clock of its own for one feature without displacing this one. */
+    @Bean
+    @Primary
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Runs before everything that reads a body (the Teams token check included), so an oversized
+     * request is refused before any work.
+     */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(CertdeskProperties properties, JsonMapper json) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimit(properties.limits().maxRequestBody().toBytes(), json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

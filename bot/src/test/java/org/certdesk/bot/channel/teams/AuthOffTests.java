@@ -1,0 +1,54 @@
+package org.certdesk.bot.channel.teams;
+
+import org.certdesk.bot.conversation.Inbound;
+import org.certdesk.bot.conversation.TurnSubmitter;
+import org.certdesk.dialogs.engine.UserInput;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Without an app id (local use): no token needed, but only from loopback. */
+@WebMvcTest(controllers = TeamsController.class, properties = "certdesk.bot.app-id=")
+class AuthOffTests {
+    @Autowired
+    private MockMvc mvc;
+    @MockitoBean
+    private TurnSubmitter turns;
+
+    @Test
+    void aLocalCallerNeedsNoToken() throws Exception {
+        when(turns.submit(any())).thenReturn(TurnSubmitter.Submission.ACCEPTED);
+        mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
+                        .content(TeamsControllerTests.message("hello")))
+                .andExpect(status().isOk());
+        ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
+        verify(turns).submit(inbound.capture());
+        assertThat(inbound.getValue().input()).isEqualTo(new UserInput.Text("hello"));
+    }
+
+    @Test
+    void aRemoteCallerIsRefused() throws Exception {
+        mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
+                        .content(TeamsControllerTests.message("hello"))
+                        .with(request -> {
+                            request.setRemoteAddr("203.0.113.7");
+                            return request;
+                        }))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value("authentication is off (no app id): only local callers are accepted"));
+        verify(turns, never()).submit(any());
+    }
+}

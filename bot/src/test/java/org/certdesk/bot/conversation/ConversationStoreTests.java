@@ -1,0 +1,156 @@
+package org.certdesk.bot.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.certdesk.bot.testing.TestDatabases;
+import org.certdesk.dialogs.engine.ActionRequest;
+import org.certdesk.dialogs.engine.ConversationState;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The conversation store on both databases: round trips, the version check, the row lock. */
+class ConversationStoreTests {
+    private static final Instant NOW = Instant.parse("2026-11-02T08:00:00Z");
+
+    private ConversationStore store(DataSource dataSource) {
+        return new ConversationStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
+    }
+
+    static ChannelAddress address(String conversationId) {
+        return new ChannelAddress("msteams", conversationId, "https://smba.trafficmanager.net/emea/", "28:bot",
+                "Certdesk", "29:user", "Alex Dupont", "aad-1", "tenant-1", "personal");
+    }
+
+    static ConversationState state(String stateId, Map<String, String> variables) {
+        return new ConversationState("android-missing-certificate", 1, stateId, "fr",
+                ConversationState.Status.ACTIVE, 0, false, null, null, 0, variables);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aNewRowHasNoStateUntilItsFirstSave(TestDatabases database) {
+        ConversationStore store = store(database.dataSource());
+        ChannelAddress address = address(UUID.randomUUID().toString());
+        store.createIfAbsent(address, NOW);
+        store.createIfAbsent(address, NOW); // a second instance racing: no error, one row
+
+        Conversation created = store.find(address.key()).orElseThrow();
+        assertThat(created.state()).isNull();
+        assertThat(created.version()).isZero();
+        assertThat(created.address().channel()).isEqualTo("msteams");
+
+        Conversation saved = store.save(created.withAddress(address).withState(state("ask_version", Map.of("a", "é"))), NOW);
+
+        Conversation read = store.find(address.key()).orElseThrow();
+        assertThat(saved.version()).isEqualTo(1);
+        assertThat(read.version()).isEqualTo(1);
+        assertThat(read.state()).isEqualTo(saved.state());
+        assertThat(read.address()).isEqualTo(address);
+        assertThat(read.pendingAction()).isNull();
+        assertThat(read.androidApiLevel()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aStaleSaveFailsAndKeepsTheFirst(TestDatabases database) {
+        ConversationStore store = store(database.dataSource());
+        ChannelAddress address = address(UUID.randomUUID().toString());
+        store.createIfAbsent(address, NOW);
+        Conversation read = store.find(address.key()).orElseThrow().withAddress(address);
+
+        store.save(read.withState(state("first", Map.of())), NOW);
+
+        assertThatThrownBy(() -> store.save(read.withState(state("second", Map.of())), NOW))
+                .isInstanceOf(StaleConversationException.class)
+                .hasMessageContaining("no longer at version 0");
+        assertThat(store.find(address.key()).orElseThrow().state().stateId()).isEqualTo("first");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void pendingActionAndItsLeaseRoundTrip(TestDatabases database) {
+        ConversationStore store = store(database.dataSource());
+        ChannelAddress address = address(UUID.randomUUID().toString());
+        store.createIfAbsent(address, NOW);
+        Conversation read = store.find(address.key()).orElseThrow().withAddress(address);
+        ActionRequest request = new ActionRequest("3", "cert.analyze", Map.of("android_version", "11_plus"));
+        Instant lease = NOW.plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MILLIS);
+
+        store.save(read.withState(state("analyze", Map.of())).withPendingAction(request, lease, 1), NOW);
+
+        Conversation stored = store.find(address.key()).orElseThrow();
+        assertThat(stored.pendingAction()).isEqualTo(request);
+        assertThat(stored.actionLeaseUntil()).isEqualTo(lease);
+        assertThat(stored.actionAttempts()).isEqualTo(1);
+        assertThat(store.withExpiredActionLease(lease.minusSeconds(1))).doesNotContain(address.key());
+        assertThat(store.withExpiredActionLease(lease.plusSeconds(1))).contains(address.key());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theAndroidLevelIsSavedWithoutTouchingTheVersion(TestDatabases database) {
+        ConversationStore store = store(database.dataSource());
+        ChannelAddress address = address(UUID.randomUUID().toString());
+        store.createIfAbsent(address, NOW);
+        Conversation read = store.find(address.key()).orElseThrow();
+
+        assertThat(store.saveAndroidApiLevel(read.id(), 33)).isTrue();
+        assertThat(store.saveAndroidApiLevel(-1, 33)).isFalse();
+
+        Conversation after = store.find(address.key()).orElseThrow();
+        assertThat(after.androidApiLevel()).isEqualTo(33);
+        assertThat(after.version()).isEqualTo(read.version());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theRowLockMakesASecondTurnWaitForTheFirst(TestDatabases database) throws Exception {
+        DataSource dataSource = database.dataSource();
+        ConversationStore store = store(dataSource);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ChannelAddress address = address(UUID.randomUUID().toString());
+        store.createIfAbsent(address, NOW);
+        CountDownLatch locked = new CountDownLatch(1);
+
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            Conversation conversation = store.lock(address.key()).orElseThrow().withAddress(address);
+            locked.countDown();
+            sleep(400);
+            store.save(conversation.withState(state("first", Map.of())), NOW);
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        long start = System.nanoTime();
+        Conversation seen = transaction.execute(status -> store.lock(address.key()).orElseThrow());
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        first.get(10, TimeUnit.SECONDS);
+
+        assertThat(seen.version()).as("the second lock sees the first turn's commit").isEqualTo(1);
+        assertThat(seen.state().stateId()).isEqualTo("first");
+        assertThat(waitedMillis).isGreaterThanOrEqualTo(200);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

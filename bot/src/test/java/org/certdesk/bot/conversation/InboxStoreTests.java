@@ -1,0 +1,96 @@
+package org.certdesk.bot.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.certdesk.bot.testing.TestDatabases;
+import org.certdesk.dialogs.engine.UserInput;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The inbox on both databases: de-duplication by activity id, order, failures, the retention sweep. */
+class InboxStoreTests {
+    private static final Instant NOW = Instant.parse("2026-11-02T08:00:00Z");
+    private static final InboundJson CODEC = new InboundJson(JsonMapper.builder().build());
+
+    private static InboxStore store(TestDatabases database) {
+        return new InboxStore(JdbcClient.create(database.dataSource()), CODEC);
+    }
+
+    static Inbound inbound(ChannelAddress address, String activityId, UserInput input, Instant at) {
+        return new Inbound(activityId, address, input, "fr-FR", at);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theSameActivityIdIsAcceptedOncePerConversation(TestDatabases database) {
+        InboxStore store = store(database);
+        ChannelAddress one = ConversationStoreTests.address(UUID.randomUUID().toString());
+        ChannelAddress other = ConversationStoreTests.address(UUID.randomUUID().toString());
+
+        assertThat(store.accept(inbound(one, "a1", new UserInput.Text("bonjour"), NOW))).isTrue();
+        assertThat(store.accept(inbound(one, "a1", new UserInput.Text("bonjour"), NOW))).isFalse();
+        assertThat(store.accept(inbound(other, "a1", new UserInput.Text("bonjour"), NOW))).isTrue();
+
+        assertThat(store.oldest(one.key())).get().extracting(row -> row.inbound().activityId()).isEqualTo("a1");
+        store.done(store.oldest(one.key()).orElseThrow().id());
+        assertThat(store.oldest(one.key())).isEmpty();
+        assertThat(store.accept(inbound(one, "a1", new UserInput.Text("bonjour"), NOW)))
+                .as("still a duplicate after processing").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void rowsComeOutInArrivalOrderAndFailedOnesAreSetAside(TestDatabases database) {
+        InboxStore store = store(database);
+        ChannelAddress address = ConversationStoreTests.address(UUID.randomUUID().toString());
+        for (String id : List.of("a1", "a2", "a3")) {
+            store.accept(inbound(address, id, new UserInput.Text(id), NOW));
+        }
+        InboxRow first = store.oldest(address.key()).orElseThrow();
+        assertThat(first.inbound().activityId()).isEqualTo("a1");
+
+        assertThat(store.failed(first.id(), "boom", 2)).isEqualTo(1);
+        assertThat(store.oldest(address.key()).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(store.failed(first.id(), "boom", 2)).isEqualTo(2);
+
+        assertThat(store.oldest(address.key()).orElseThrow().inbound().activityId()).isEqualTo("a2");
+        assertThat(store.waiting(NOW.plusSeconds(1))).contains(address.key());
+        assertThat(store.waiting(NOW.minusSeconds(1))).doesNotContain(address.key());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theSweepForgetsOldActivityIds(TestDatabases database) {
+        InboxStore store = store(database);
+        ChannelAddress address = ConversationStoreTests.address(UUID.randomUUID().toString());
+        Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
+        store.accept(inbound(address, "old", new UserInput.Text("x"), longAgo));
+        store.done(store.oldest(address.key()).orElseThrow().id());
+
+        assertThat(store.sweep(longAgo.plusSeconds(1))).isGreaterThanOrEqualTo(1);
+
+        assertThat(store.accept(inbound(address, "old", new UserInput.Text("x"), NOW))).isTrue();
+    }
+
+    @Test
+    void everyInputSurvivesTheStoredForm() {
+        ChannelAddress address = new ChannelAddress("directline", "c-1", null, null, null, "u-1", null, null, null, null);
+        List<UserInput> inputs = List.of(new UserInput.Start("fr-CA"), new UserInput.Start(null),
+                new UserInput.Text("« Contoso » ça marche"), new UserInput.Choice("android_11_plus"),
+                new UserInput.SwitchLocale("en"), new UserInput.Resume("ask_version"),
+                new UserInput.ActionResult("2", "cert.lookup-by-name", "found", Map.of("missing_name", "X")));
+        for (UserInput input : inputs) {
+            Inbound inbound = new Inbound("a-" + input.hashCode(), address, input, null, NOW);
+            assertThat(CODEC.read(CODEC.write(inbound))).isEqualTo(inbound);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.certdesk.bot.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.testing.BotTest;
+import org.certdesk.bot.testing.FakeRemote;
+import org.certdesk.bot.testing.TestChannel;
+import org.certdesk.dialogs.engine.Message;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The dispatcher in the running application, against the test channel's scripted remote end. */
+@BotTest
+class OutboxDispatcherTests {
+    @Autowired
+    OutboxStore store;
+    @Autowired
+    OutboxDispatcher dispatcher;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    MeterRegistry meters;
+
+    private final FakeRemote remote = FakeRemote.get();
+
+    static ConversationKey conversation(JdbcClient jdbc, String channel) {
+        ConversationKey key = new ConversationKey(channel, "outbox-" + UUID.randomUUID());
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
+                        + " VALUES (:channel, :id, :now, :now)")
+                .param("channel", key.channel()).param("id", key.conversationId())
+                .param("now", Instant.now().atOffset(ZoneOffset.UTC)).update();
+        return key;
+    }
+
+    static List<Outbound> says(String... texts) {
+        return java.util.Arrays.stream(texts).map(t -> (Outbound) new Outbound.Say(new Message.Text(t), "en")).toList();
+    }
+
+    private List<String> statuses(ConversationKey key) {
+        return jdbc.sql("SELECT status FROM outbox WHERE channel = :channel AND conversation_id = :id ORDER BY sequence")
+                .param("channel", key.channel()).param("id", key.conversationId()).query(String.class).list();
+    }
+
+    @Test
+    void a503ThenA429ThenSuccessDeliversEachReplyOnceInOrder() {
+        ConversationKey key = conversation(jdbc, TestChannel.NAME);
+        remote.script(key.conversationId(), DeliveryResult.retry(null, "503 Service Unavailable"),
+                DeliveryResult.retry(Duration.ofMillis(300), "429 Too Many Requests"));
+        double retriesBefore = meters.counter("certdesk.outbox.retries", "channel", TestChannel.NAME).count();
+
+        transaction.executeWithoutResult(s -> store.append(key, says("one", "two", "three"), Instant.now()));
+        dispatcher.wake();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> remote.received(key.conversationId()).size() == 3);
+        assertThat(remote.received(key.conversationId())).extracting(OutboxEntry::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(remote.received(key.conversationId())).extracting(e -> ((Message.Text) ((Outbound.Say) e.payload())
+                .message()).text()).containsExactly("one", "two", "three");
+        List<FakeRemote.Attempt> attempts = remote.attempts(key.conversationId());
+        assertThat(attempts).extracting(a -> a.entry().sequence()).containsExactly(1L, 1L, 1L, 2L, 3L);
+        assertThat(attempts).extracting(a -> a.entry().attempts()).containsExactly(0, 1, 2, 0, 0);
+        assertThat(Duration.between(attempts.get(1).at(), attempts.get(2).at()))
+                .as("Retry-After honoured").isGreaterThanOrEqualTo(Duration.ofMillis(290));
+        await().atMost(Duration.ofSeconds(5)).until(() -> statuses(key).equals(List.of("SENT", "SENT", "SENT")));
+        assertThat(meters.counter("certdesk.outbox.retries", "channel", TestChannel.NAME).count() - retriesBefore)
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRejectedReplyIsSetAsideAndTheNextOneStillGoes() {
+        ConversationKey key = conversation(jdbc, TestChannel.NAME);
+        remote.script(key.conversationId(), DeliveryResult.rejected("400 Bad Request"));
+
+        transaction.executeWithoutResult(s -> store.append(key, says("bad", "good"), Instant.now()));
+        dispatcher.wake();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> remote.received(key.conversationId()).size() == 1);
+        assertThat(remote.received(key.conversationId())).extracting(OutboxEntry::sequence).containsExactly(2L);
+        await().atMost(Duration.ofSeconds(5)).until(() -> statuses(key).equals(List.of("FAILED", "SENT")));
+        assertThat(jdbc.sql("SELECT last_error FROM outbox WHERE conversation_id = :id AND sequence = 1")
+                .param("id", key.conversationId()).query(String.class).single()).isEqualTo("400 Bad Request");
+    }
+
+    @Test
+    void repliesOfAChannelNobodyDeliversStayPending() throws InterruptedException {
+        ConversationKey key = conversation(jdbc, "carrier-pigeon");
+
+        transaction.executeWithoutResult(s -> store.append(key, says("coo"), Instant.now()));
+        dispatcher.wake();
+        Thread.sleep(600); // three polls
+
+        assertThat(statuses(key)).containsExactly("PENDING");
+        assertThat(jdbc.sql("SELECT attempts FROM outbox WHERE conversation_id = :id")
+                .param("id", key.conversationId()).query(Integer.class).single()).isZero();
+        assertThat(meters.get("certdesk.outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(1);
+    }
+}

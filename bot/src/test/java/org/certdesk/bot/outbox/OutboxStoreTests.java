@@ -1,0 +1,121 @@
+package org.certdesk.bot.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.testing.TestDatabases;
+import org.certdesk.dialogs.engine.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outbox on both databases: sequences, "only the lowest pending is due", claims, statuses. */
+class OutboxStoreTests {
+    private static final Instant NOW = Instant.parse("2026-11-02T08:00:00Z");
+    private static final OutboundJson CODEC = new OutboundJson(JsonMapper.builder().build());
+    private static final Set<String> CHANNELS = Set.of("test");
+
+    private static ConversationKey conversation(JdbcClient jdbc) {
+        ConversationKey key = new ConversationKey("test", UUID.randomUUID().toString());
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, user_id, created_at, updated_at)"
+                        + " VALUES (:channel, :id, 'u-1', :now, :now)")
+                .param("channel", key.channel()).param("id", key.conversationId())
+                .param("now", NOW.atOffset(ZoneOffset.UTC)).update();
+        return key;
+    }
+
+    private static Outbound say(String text) {
+        return new Outbound.Say(new Message.Text(text), "fr");
+    }
+
+    private static List<OutboxEntry> dueFor(OutboxStore store, ConversationKey key, Instant at) {
+        return store.due(CHANNELS, at, 1000).stream().filter(e -> e.address().key().equals(key)).toList();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void onlyTheLowestPendingEntryOfAConversationIsDue(TestDatabases database) {
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        OutboxStore store = new OutboxStore(jdbc, CODEC);
+        ConversationKey key = conversation(jdbc);
+        store.append(key, List.of(say("one"), say("two")), NOW);
+        store.append(key, List.of(say("three")), NOW);
+
+        OutboxEntry first = dueFor(store, key, NOW).get(0);
+        assertThat(dueFor(store, key, NOW)).hasSize(1);
+        assertThat(first.sequence()).isEqualTo(1);
+        assertThat(first.payload()).isEqualTo(say("one"));
+        assertThat(first.address().userId()).isEqualTo("u-1");
+
+        assertThat(store.claim(first.id(), NOW, NOW.plusSeconds(60))).isTrue();
+        assertThat(store.claim(first.id(), NOW, NOW.plusSeconds(60))).as("claimed once").isFalse();
+        assertThat(dueFor(store, key, NOW)).as("a claimed entry still holds back the next").isEmpty();
+
+        store.retry(first.id(), NOW.plusSeconds(5), "503");
+        assertThat(dueFor(store, key, NOW.plusSeconds(1))).as("backing off, and still first").isEmpty();
+        OutboxEntry again = dueFor(store, key, NOW.plusSeconds(5)).get(0);
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.attempts()).isEqualTo(1);
+
+        store.sent(first.id(), NOW);
+        assertThat(dueFor(store, key, NOW.plusSeconds(5))).extracting(OutboxEntry::sequence).containsExactly(2L);
+
+        OutboxEntry second = dueFor(store, key, NOW).get(0);
+        store.failed(second.id(), "400 bad activity");
+        assertThat(dueFor(store, key, NOW)).as("a failed entry does not block the conversation")
+                .extracting(OutboxEntry::sequence).containsExactly(3L);
+        store.sent(dueFor(store, key, NOW).get(0).id(), NOW);
+        assertThat(dueFor(store, key, NOW)).isEmpty();
+        store.sent(first.id(), NOW);
+        assertThat(dueFor(store, key, NOW)).as("a SENT entry is never due again").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void conversationsAreIndependentAndChannelsFiltered(TestDatabases database) {
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        OutboxStore store = new OutboxStore(jdbc, CODEC);
+        ConversationKey a = conversation(jdbc);
+        ConversationKey b = conversation(jdbc);
+        store.append(a, List.of(say("a1"), say("a2")), NOW);
+        store.append(b, List.of(say("b1")), NOW);
+
+        assertThat(dueFor(store, a, NOW)).extracting(OutboxEntry::sequence).containsExactly(1L);
+        assertThat(dueFor(store, b, NOW)).extracting(OutboxEntry::sequence).containsExactly(1L);
+        assertThat(store.due(Set.of("msteams"), NOW, 1000)).noneMatch(e -> e.address().key().equals(a));
+        assertThat(store.due(Set.of(), NOW, 1000)).isEmpty();
+        assertThat(store.pendingChannels()).contains("test");
+        assertThat(store.pendingCount()).isGreaterThanOrEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void appendingToAnUnknownConversationFails(TestDatabases database) {
+        OutboxStore store = new OutboxStore(JdbcClient.create(database.dataSource()), CODEC);
+
+        assertThatThrownBy(() -> store.append(new ConversationKey("test", "nobody"), List.of(say("x")), NOW))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void everyOutboundSurvivesTheStoredForm() {
+        List<Outbound> all = List.of(new Outbound.Typing(), say("Bonjour « vous » !"),
+                new Outbound.Say(new Message.Choices(List.of(new Message.Option("a", "A"), new Message.Option("b", "B"))), "en"),
+                new Outbound.Say(new Message.Facts(List.of(new Message.Fact("SHA-256", "ab12"))), "en"),
+                new Outbound.Say(new Message.Download("https://x/certificates/ab.crt?c=1.x", "X.crt", "ab12"), "fr"));
+        for (Outbound outbound : all) {
+            assertThat(CODEC.read(CODEC.write(outbound))).isEqualTo(outbound);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.certdesk.bot.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.certdesk.bot.conversation.ChannelAddress;
+import org.certdesk.bot.conversation.Inbound;
+import org.certdesk.bot.conversation.TurnSubmitter;
+import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.outbox.OutboxEntry;
+import org.certdesk.dialogs.engine.Message;
+import org.certdesk.dialogs.engine.UserInput;
+
+/** One user of the test channel: sends activities through the real submitter, reads what the remote received. */
+public final class TestChat {
+    private final TurnSubmitter submitter;
+    private final ChannelAddress address;
+    private int activities;
+    private int read;
+
+    public TestChat(TurnSubmitter submitter) {
+        this.submitter = submitter;
+        this.address = new ChannelAddress(TestChannel.NAME, "chat-" + UUID.randomUUID(), null, null, null,
+                "user-1", "Test User", null, null, null);
+    }
+
+    public ChannelAddress address() {
+        return address;
+    }
+
+    public String conversationId() {
+        return address.conversationId();
+    }
+
+    public TurnSubmitter.Submission send(UserInput input) {
+        return send("activity-" + (++activities), input);
+    }
+
+    public TurnSubmitter.Submission send(String activityId, UserInput input) {
+        return submitter.submit(new Inbound(activityId, address, input, "fr-FR", Instant.now()));
+    }
+
+    /** Waits until the replies received since the last call satisfy {@code done}, and returns them. */
+    public List<Outbound> replies(Predicate<List<Outbound>> done) {
+        List<Outbound> fresh = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            fresh.clear();
+            List<OutboxEntry> received = FakeRemote.get().received(conversationId());
+            received.subList(read, received.size()).forEach(entry -> fresh.add(entry.payload()));
+            return done.test(fresh);
+        });
+        read += fresh.size();
+        return List.copyOf(fresh);
+    }
+
+    /** Waits for the next question: replies up to and including a message with buttons. */
+    public List<Outbound> untilChoices() {
+        return replies(replies -> replies.stream().anyMatch(r -> message(r) instanceof Message.Choices));
+    }
+
+    /** Waits for a reply containing {@code text}. */
+    public List<Outbound> untilText(String text) {
+        return replies(replies -> texts(replies).stream().anyMatch(t -> t.contains(text)));
+    }
+
+    public static Message message(Outbound outbound) {
+        return outbound instanceof Outbound.Say say ? say.message() : null;
+    }
+
+    public static List<String> texts(List<Outbound> replies) {
+        return replies.stream().map(TestChat::message).filter(m -> m instanceof Message.Text)
+                .map(m -> ((Message.Text) m).text()).toList();
+    }
+
+    public static Message.Download download(List<Outbound> replies) {
+        return replies.stream().map(TestChat::message).filter(m -> m instanceof Message.Download)
+                .map(Message.Download.class::cast).findFirst().orElseThrow();
+    }
+}

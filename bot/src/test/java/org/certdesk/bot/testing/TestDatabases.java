@@ -1,0 +1,96 @@
+package org.certdesk.bot.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The two databases the store runs on, migrated by the real Flyway scripts: H2 in PostgreSQL mode
+ * (the default store) and a real PostgreSQL (embedded, started once per JVM, a database per user).
+ */
+public enum TestDatabases {
+    H2, POSTGRES;
+
+    private static EmbeddedPostgres postgres;
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private DataSource shared;
+
+    /** A migrated database shared by the store tests of the JVM (tests keep to their own conversations). */
+    public synchronized DataSource dataSource() {
+        if (shared == null) {
+            shared = fresh();
+        }
+        return shared;
+    }
+
+    /** A new, migrated database. */
+    public DataSource fresh() {
+        DataSource dataSource = switch (this) {
+            case H2 -> {
+                JdbcDataSource h2 = new JdbcDataSource();
+                h2.setURL(TestProperties.h2Memory());
+                h2.setUser("sa");
+                yield h2;
+            }
+            case POSTGRES -> postgresDatabase(newDatabase());
+        };
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    /** Spring datasource properties for a new (not yet migrated) PostgreSQL database. */
+    static Map<String, Object> postgresProperties() {
+        String name = newDatabase();
+        return Map.of("spring.datasource.url", server().getJdbcUrl("postgres", name),
+                "spring.datasource.username", "postgres", "spring.datasource.password", "");
+    }
+
+    private static DataSource postgresDatabase(String name) {
+        return server().getDatabase("postgres", name);
+    }
+
+    private static String newDatabase() {
+        String name = "certdesk_" + DATABASES.incrementAndGet();
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        return name;
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+            }
+            EmbeddedPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException e) {
+                    // exiting anyway
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    @Override
+    public String toString() {
+        return this == H2 ? "H2 (PostgreSQL mode)" : "PostgreSQL";
+    }
+}
