@@ -1,14 +1,15 @@
 package org.certdesk.bot.testing;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.certdesk.bot.system.CertdeskApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 
-/** Starts the whole application (no web server) on an H2 file, to stop it and start it again. */
+/** Starts the whole application on an H2 file, to stop it and start it again. */
 public final class TestApplications {
     private TestApplications() {}
 
@@ -17,14 +18,32 @@ public final class TestApplications {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
+    /** Without a web server. */
     public static ConfigurableApplicationContext start(String databaseUrl) {
+        return start(databaseUrl, Map.of(), WebApplicationType.NONE);
+    }
+
+    /**
+     * With {@code more} settings over the test ones; {@link WebApplicationType#SERVLET} serves on a
+     * random port, which {@link #port} gives.
+     */
+    public static ConfigurableApplicationContext start(String databaseUrl, Map<String, Object> more,
+            WebApplicationType web) {
+        Map<String, Object> properties = new HashMap<>(TestProperties.with(TestProperties.h2(databaseUrl)));
+        if (web != WebApplicationType.NONE) {
+            properties.put("server.port", "0");
+        }
+        properties.putAll(more);
         // Added first, not as default properties: those lose to application.yml, which would put the
         // test on the developer's ./data database.
         return new SpringApplicationBuilder(CertdeskApplication.class, BotTestConfiguration.class)
-                .web(WebApplicationType.NONE)
-                .initializers(context -> context.getEnvironment().getPropertySources().addFirst(
-                        new MapPropertySource("certdesk-test", TestProperties.with(TestProperties.h2(databaseUrl)))),
-                        OtherTestApplications::excludeFrom)
+                .web(web)
+                .initializers(context -> TestProperties.apply(context, properties))
                 .run();
+    }
+
+    /** The port a web application started by {@link #start(String, Map, WebApplicationType)} listens on. */
+    public static int port(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 }

@@ -45,13 +45,21 @@ public final class TestProperties {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     }
 
+    /**
+     * Puts {@code properties} before every other property source of {@code context} (application.yml
+     * included; default properties would lose to it) and keeps the other test applications out. For
+     * initializers of tests that need settings of their own.
+     */
+    public static void apply(ConfigurableApplicationContext context, Map<String, Object> properties) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("certdesk-test", properties));
+        OtherTestApplications.excludeFrom(context);
+    }
+
     /** For {@link BotTest}: a fresh in-memory H2. */
     public static final class InMemory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("certdesk-test", with(h2(h2Memory()))));
-            OtherTestApplications.excludeFrom(context);
+            apply(context, with(h2(h2Memory())));
         }
     }
 
@@ -59,10 +67,7 @@ public final class TestProperties {
     public static final class OnPostgres implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            Map<String, Object> database = new HashMap<>(TestDatabases.postgresProperties());
-            context.getEnvironment().getPropertySources()
-                    .addFirst(new MapPropertySource("certdesk-test", with(database)));
-            OtherTestApplications.excludeFrom(context);
+            apply(context, with(new HashMap<>(TestDatabases.postgresProperties())));
         }
     }
 }

@@ -1,0 +1,108 @@
+package org.certdesk.bot.channel.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.certdesk.bot.testing.TestApplications;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The outbox with the real {@link TeamsDelivery}: the Bot Connector (WireMock) answers a reply 503,
+ * then 429 with {@code Retry-After: 1}; the bot is stopped and a new one started on the same H2
+ * file; the connector then answers 200. Every reply reaches the connector exactly once, in order:
+ * those acknowledged before the stop are not sent again, the one refused is sent once, after its
+ * Retry-After, followed by the rest.
+ */
+class TeamsOutboxRestartTests {
+    private static BotFrameworkStub teams;
+
+    @BeforeAll
+    static void startStubs() {
+        teams = new BotFrameworkStub();
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        teams.close();
+    }
+
+    @Test
+    void eachReplyReachesTheConnectorOnceInOrderAcrossARestart(@TempDir Path directory) {
+        String database = TestApplications.h2File(directory);
+        TeamsUser alice;
+        try (ConfigurableApplicationContext first = start(database)) {
+            alice = new TeamsUser(teams, bot(first), "fr-FR");
+            assertThat(alice.addBot().statusCode()).isEqualTo(200);
+            assertThat(TeamsUser.texts(alice.untilButtons())).hasSize(2);
+
+            // From now on the connector refuses: 503 once, then 429 until the test moves it on, so the
+            // stop always falls between a refusal and the acceptance, however slow the machine.
+            teams.connector(BotFrameworkStub.FAILING);
+            assertThat(alice.type("aide").statusCode()).isEqualTo(200);
+            teams.awaitAttempts(alice.conversationId(), attempts -> attempts.stream().anyMatch(a -> a.status() == 429));
+        }
+        List<BotFrameworkStub.Attempt> beforeRestart = teams.attempts(alice.conversationId());
+        assertThat(beforeRestart).extracting(BotFrameworkStub.Attempt::status).as("before the stop")
+                .startsWith(201, 201, 201, 503, 429).containsOnly(201, 503, 429);
+        teams.connector(BotFrameworkStub.RECOVERED);
+
+        try (ConfigurableApplicationContext second = start(database)) {
+            // Nothing to post: the new bot finds the pending replies in the outbox on its own.
+            List<JsonNode> help = alice.untilButtons();
+            assertThat(TeamsUser.texts(help)).containsExactly(TeamsMarkup.messageText("Je vous guide pas à pas pour"
+                    + " installer le certificat qui manque à votre téléphone. Répondez avec les boutons ou en quelques"
+                    + " mots. À tout moment, écrivez « recommencer », « parler à quelqu’un » ou « in English »."),
+                    "Quelle version d’Android a votre téléphone ?");
+
+            List<BotFrameworkStub.Attempt> attempts = teams.attempts(alice.conversationId());
+            assertThat(attempts.stream().map(a -> String.valueOf(a.status())).collect(Collectors.joining(" ")))
+                    .as("three replies accepted; the fourth refused (503, then 429 until the stop); after the start,"
+                            + " the fourth and the two after it accepted, and nothing else")
+                    .matches("201 201 201 503 (429 )+201 201 201");
+            assertThat(attempts.subList(0, beforeRestart.size())).isEqualTo(beforeRestart);
+
+            BotFrameworkStub.Attempt fourth = attempts.get(beforeRestart.size());
+            List<BotFrameworkStub.Attempt> refused = attempts.stream().filter(a -> !a.accepted()).toList();
+            assertThat(refused).extracting(BotFrameworkStub.Attempt::activity).as("the same reply, retried")
+                    .containsOnly(fourth.activity());
+            assertThat(TeamsUser.texts(List.of(fourth.activity()))).singleElement().asString().startsWith("Je vous guide");
+            for (int i = 0; i < attempts.size() - 1; i++) {
+                if (attempts.get(i).status() == 429) {
+                    assertThat(Duration.between(attempts.get(i).at(), attempts.get(i + 1).at()))
+                            .as("Retry-After: 1 honoured, across the restart too").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+                }
+            }
+
+            List<Map<String, Object>> outbox = second.getBean(JdbcClient.class).sql("SELECT sequence, status, attempts"
+                    + " FROM outbox WHERE conversation_id = :id ORDER BY sequence").param("id", alice.conversationId())
+                    .query().listOfRows();
+            assertThat(outbox).extracting(row -> ((Number) row.get("sequence")).longValue()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+            assertThat(outbox).extracting(row -> row.get("status")).containsOnly("SENT");
+            assertThat(outbox).extracting(row -> ((Number) row.get("attempts")).intValue())
+                    .as("the refused attempts were counted before the stop and kept")
+                    .containsExactly(1, 1, 1, refused.size() + 1, 1, 1);
+            assertThat(TeamsUser.texts(teams.shown(alice.conversationId()))).as("each reply once, in order")
+                    .hasSize(4).filteredOn(text -> text.startsWith("Bonjour")).hasSize(1);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String database) {
+        return TestApplications.start(database, teams.settings(), WebApplicationType.SERVLET);
+    }
+
+    private static String bot(ConfigurableApplicationContext context) {
+        return "http://localhost:" + TestApplications.port(context);
+    }
+}

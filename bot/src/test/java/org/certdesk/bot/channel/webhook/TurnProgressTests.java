@@ -1,0 +1,51 @@
+package org.certdesk.bot.channel.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.testing.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What "the turn is done" reads, on both databases, from rows as the core writes them. */
+class TurnProgressTests {
+    private static final OffsetDateTime NOW = Instant.parse("2026-11-02T08:00:00Z").atOffset(ZoneOffset.UTC);
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void doneOnlyWhenNothingIsQueuedPendingOrRunning(TestDatabases database) {
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        TurnProgress progress = new TurnProgress(jdbc);
+        ConversationKey key = new ConversationKey("webhook", UUID.randomUUID() + "|user");
+
+        assertThat(progress.of(key)).as("unknown conversation").isEqualTo(new TurnProgress.Progress(false, false, null));
+
+        jdbc.sql("INSERT INTO inbox (channel, conversation_id, activity_id, payload, received_at)"
+                        + " VALUES ('webhook', :id, 'a-1', '{}', :now)")
+                .param("id", key.conversationId()).param("now", NOW).update();
+        assertThat(progress.of(key).working()).as("an activity waits for its turn").isTrue();
+        jdbc.sql("UPDATE inbox SET failed = TRUE WHERE conversation_id = :id").param("id", key.conversationId()).update();
+        assertThat(progress.of(key).done()).as("set aside after its last attempt").isTrue();
+
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, locale, pending_action_json, created_at, updated_at)"
+                        + " VALUES ('webhook', :id, 'fr', '{\"name\":\"cert.analyze\"}', :now, :now)")
+                .param("id", key.conversationId()).param("now", NOW).update();
+        assertThat(progress.of(key)).isEqualTo(new TurnProgress.Progress(false, true, "fr"));
+
+        jdbc.sql("UPDATE conversations SET pending_action_json = NULL WHERE conversation_id = :id")
+                .param("id", key.conversationId()).update();
+        jdbc.sql("INSERT INTO outbox (channel, conversation_id, sequence, payload, status, next_attempt_at, created_at)"
+                        + " VALUES ('webhook', :id, 1, '{}', 'PENDING', :now, :now)")
+                .param("id", key.conversationId()).param("now", NOW).update();
+        assertThat(progress.of(key)).isEqualTo(new TurnProgress.Progress(true, false, "fr"));
+
+        jdbc.sql("UPDATE outbox SET status = 'SENT' WHERE conversation_id = :id").param("id", key.conversationId()).update();
+        assertThat(progress.of(key).done()).isTrue();
+    }
+}
