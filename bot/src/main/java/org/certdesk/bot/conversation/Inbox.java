@@ -29,19 +29,37 @@ class Inbox implements TurnSubmitter {
      * {@inheritDoc}
      *
      * @throws IllegalArgumentException when an id is longer than the store keeps (channel 32,
-     *     conversation id 512, activity id 256 characters): the channel should answer 400
+     *     conversation id 512, activity id 256 characters), or a field of the address is longer than
+     *     its column: the channel should answer 400
      */
     @Override
     public Submission submit(Inbound inbound) {
         check("channel", inbound.address().channel(), MAX_CHANNEL);
         check("conversation id", inbound.address().conversationId(), MAX_CONVERSATION_ID);
         check("activity id", inbound.activityId(), MAX_ACTIVITY_ID);
+        // The address is saved with the conversation by the turn: a value its column cannot hold would
+        // fail every attempt of the turn, silently for the user. Refused here instead, nothing stored.
+        ChannelAddress a = inbound.address();
+        checkOptional("serviceUrl", a.serviceUrl(), 1024);
+        checkOptional("bot id", a.botId(), 512);
+        checkOptional("bot name", a.botName(), 512);
+        checkOptional("user id", a.userId(), 512);
+        checkOptional("user name", a.userName(), 512);
+        checkOptional("user aadObjectId", a.userAadObjectId(), 64);
+        checkOptional("tenant id", a.tenantId(), 64);
+        checkOptional("conversation type", a.conversationType(), 32);
         Boolean accepted = transaction.execute(status -> store.accept(inbound));
         if (!Boolean.TRUE.equals(accepted)) {
             return Submission.DUPLICATE;
         }
         queue.wake(inbound.address().key()); // committed: the worker will see the row
         return Submission.ACCEPTED;
+    }
+
+    private static void checkOptional(String what, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException(what + " must have at most " + max + " characters, has " + value.length());
+        }
     }
 
     private static void check(String what, String value, int max) {

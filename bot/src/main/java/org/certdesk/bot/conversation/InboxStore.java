@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class InboxStore {
+    private static final Logger log = LoggerFactory.getLogger(InboxStore.class);
+
     private final JdbcClient jdbc;
     private final InboundJson codec;
 
@@ -54,14 +58,32 @@ class InboxStore {
         return true;
     }
 
-    /** The conversation's oldest activity still to process (failed ones are skipped). */
+    /**
+     * The conversation's oldest activity still to process (failed ones are skipped). A row whose payload
+     * cannot be read (written by another release, or damaged) is set aside, with an ERROR log: left
+     * where it is, it would block its conversation for ever without ever counting as a failed turn.
+     */
     Optional<InboxRow> oldest(ConversationKey key) {
-        return jdbc.sql("SELECT id, payload, attempts FROM inbox WHERE channel = :channel"
-                        + " AND conversation_id = :conversationId AND failed = FALSE ORDER BY id LIMIT 1")
-                .param("channel", key.channel())
-                .param("conversationId", key.conversationId())
-                .query((rs, n) -> new InboxRow(rs.getLong(1), codec.read(rs.getString(2)), rs.getInt(3)))
-                .optional();
+        record Stored(long id, String payload, int attempts) {}
+        while (true) {
+            Optional<Stored> stored = jdbc.sql("SELECT id, payload, attempts FROM inbox WHERE channel = :channel"
+                            + " AND conversation_id = :conversationId AND failed = FALSE ORDER BY id LIMIT 1")
+                    .param("channel", key.channel())
+                    .param("conversationId", key.conversationId())
+                    .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getInt(3)))
+                    .optional();
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            Stored row = stored.get();
+            try {
+                return Optional.of(new InboxRow(row.id(), codec.read(row.payload()), row.attempts()));
+            } catch (RuntimeException e) {
+                log.error("conversation {}: inbox row {} is unreadable, set aside: {}", key, row.id(), e.toString());
+                jdbc.sql("UPDATE inbox SET failed = TRUE, last_error = :error WHERE id = :id")
+                        .param("error", "unreadable payload").param("id", row.id()).update();
+            }
+        }
     }
 
     void done(long id) {

@@ -41,8 +41,10 @@ class TurnCommitter {
      */
     void commit(TurnSteps steps, ActionCall slow, Instant now) {
         Conversation updated = steps.conversation().withState(steps.state());
-        Conversation conversation = slow == null ? updated.withPendingAction(null, null, 0)
-                : updated.withPendingAction(slow.request(), now.plus(settings.actionLease()), 1);
+        Conversation conversation = slow != null
+                ? updated.withPendingAction(slow.request(), now.plus(settings.actionLease()), 1)
+                : stillWaitedFor(updated) ? updated // a message while another worker runs the action: keep it
+                : updated.withPendingAction(null, null, 0);
         conversations.save(conversation, now);
         List<Outbound> replies = steps.replies();
         if (slow != null) {
@@ -51,6 +53,17 @@ class TurnCommitter {
         append(conversation.key(), replies, now);
         steps.handoff().ifPresent(handoff ->
                 handoffs.open(conversation.key(), steps.turnRef(), handoff, steps.state(), now));
+    }
+
+    /**
+     * Whether the new state still waits for the stored pending action (the turn only answered "still
+     * checking"): clearing it would drop the action's result when it comes, and leave the engine
+     * waiting for ever.
+     */
+    private static boolean stillWaitedFor(Conversation conversation) {
+        return conversation.pendingAction() != null && conversation.state() != null
+                && conversation.state().status() == org.certdesk.dialogs.engine.ConversationState.Status.WAITING_FOR_ACTION
+                && conversation.pendingAction().requestId().equals(conversation.state().pendingRequestId());
     }
 
     /** Appends replies in the current transaction and wakes the outbox once it committed. */

@@ -197,6 +197,32 @@ class ConversationFlowTests {
     }
 
     @Test
+    void aMessageWhileAnotherWorkerRunsTheProbeKeepsTheProbeAwaited(@Autowired DialogEngines engines,
+            @Autowired TurnQueue queue) {
+        pki.oneMissing();
+        TestChat chat = new TestChat(submitter);
+        chat.send(new UserInput.Start("fr"));
+        chat.untilChoices();
+        // The probe runs on another instance (or ran before a restart): requested, its lease still running.
+        Conversation before = conversations.find(chat.address().key()).orElseThrow();
+        var waiting = engines.of(before.state()).step(before.state(), new UserInput.Choice("android_11_plus"));
+        conversations.save(before.withState(waiting.state())
+                .withPendingAction(waiting.actions().get(0), java.time.Instant.now().plusSeconds(600), 1),
+                java.time.Instant.now());
+
+        chat.send(new UserInput.Text("alors ?"));
+        assertThat(TestChat.texts(chat.untilText("Je vérifie encore"))).isNotEmpty();
+        Conversation after = conversations.find(chat.address().key()).orElseThrow();
+        assertThat(after.pendingAction()).isNotNull();
+
+        // That worker dies: once its lease runs out, the probe is run again and its result reaches the user.
+        conversations.save(after.withPendingAction(after.pendingAction(), java.time.Instant.now().minusSeconds(1), 1),
+                java.time.Instant.now());
+        queue.wake(chat.address().key());
+        assertThat(TestChat.texts(chat.untilChoices())).anyMatch(t -> t.startsWith("J’ai trouvé !"));
+    }
+
+    @Test
     void aTurnThatKeepsFailingIsSetAsideWithAnApologyAndTheConversationGoesOn() {
         pki.oneMissing();
         TestChat chat = new TestChat(submitter);

@@ -69,6 +69,25 @@ class InboxStoreTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
+    void anUnreadableRowIsSetAsideAndDoesNotBlockItsConversation(TestDatabases database) {
+        InboxStore store = store(database);
+        ChannelAddress address = ConversationStoreTests.address(UUID.randomUUID().toString());
+        store.accept(inbound(address, "a1", new UserInput.Text("a1"), NOW));
+        store.accept(inbound(address, "a2", new UserInput.Text("a2"), NOW));
+        // What a newer release may have written: an input type this one does not know.
+        JdbcClient.create(database.dataSource())
+                .sql("UPDATE inbox SET payload = REPLACE(payload, '\"type\":\"text\"', '\"type\":\"voice\"')"
+                        + " WHERE conversation_id = :id AND activity_id = 'a1'")
+                .param("id", address.conversationId()).update();
+
+        assertThat(store.oldest(address.key()).orElseThrow().inbound().activityId()).isEqualTo("a2");
+        assertThat(JdbcClient.create(database.dataSource())
+                .sql("SELECT failed FROM inbox WHERE conversation_id = :id AND activity_id = 'a1'")
+                .param("id", address.conversationId()).query(Boolean.class).single()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void theSweepForgetsOldActivityIds(TestDatabases database) {
         InboxStore store = store(database);
         ChannelAddress address = ConversationStoreTests.address(UUID.randomUUID().toString());

@@ -28,4 +28,10 @@ class BackoffTests {
         assertThat(backoff.next(1, Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
         assertThat(backoff.next(3, Duration.ofMinutes(20))).as("beyond the cap: the remote asked").isEqualTo(Duration.ofMinutes(20));
     }
+
+    @Test
+    void anAbsurdRetryAfterIsCappedAtAnHour() {
+        assertThat(backoff.next(1, Duration.ofSeconds(99_999_999_999L))).isEqualTo(Duration.ofHours(1));
+        assertThat(backoff.next(1, Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Duration.ofHours(1));
+    }
 }

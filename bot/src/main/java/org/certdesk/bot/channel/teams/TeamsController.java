@@ -86,7 +86,7 @@ class TeamsController {
         }
     }
 
-    private ResponseEntity<?> invoke(Activity activity, String activityId) {
+    private ResponseEntity<?> invoke(Activity activity, String activityId) throws BadActivity {
         if (!CardActions.UNIVERSAL_ACTION.equals(activity.name())) {
             return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).build();
         }
@@ -101,14 +101,20 @@ class TeamsController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
-    private void submit(Activity activity, String activityId, UserInput input) {
+    private void submit(Activity activity, String activityId, UserInput input) throws BadActivity {
         Activity.Account bot = activity.recipient();
         Activity.Account user = activity.from();
         ChannelAddress address = new ChannelAddress(CHANNEL, activity.conversationId(), activity.serviceUrl(),
                 bot.id(), bot.name(), user.id(), user.name(), user.aadObjectId(), activity.tenantId(),
                 activity.conversationType());
         Inbound inbound = new Inbound(activityId, address, input, activity.locale(), clock.instant());
-        if (turns.submit(inbound) == TurnSubmitter.Submission.DUPLICATE) {
+        TurnSubmitter.Submission submission;
+        try {
+            submission = turns.submit(inbound);
+        } catch (IllegalArgumentException e) {
+            throw new BadActivity(e.getMessage()); // an id longer than the store keeps: 400, nothing stored
+        }
+        if (submission == TurnSubmitter.Submission.DUPLICATE) {
             log.debug("Duplicate activity {} in {}: ignored", activityId, address.key());
         }
     }

@@ -25,11 +25,26 @@ final class TeamsMarkup {
         int at = 0;
         while (url.find()) {
             escapeMessage(plain, at, url.start(), out);
-            out.append(url.group());
+            appendUrl(url.group(), out);
             at = url.end();
         }
         escapeMessage(plain, at, plain.length(), out);
         return out.toString();
+    }
+
+    /**
+     * A URL as it is, but for the Markdown punctuation inside it, percent-encoded (the same URL): a
+     * user could otherwise type {@code https://a/[text](https://b)} and have the bot post a disguised link.
+     */
+    private static void appendUrl(String url, StringBuilder out) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if ("[]()*`~|{}\\".indexOf(c) >= 0) {
+                out.append('%').append(String.format("%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
     }
 
     private static void escapeMessage(String text, int from, int to, StringBuilder out) {

@@ -40,6 +40,16 @@ class AuthOffTests {
     }
 
     @Test
+    void anIdTheStoreCannotKeepIsABadRequest() throws Exception {
+        // What the real submitter says of a conversation id over 512 characters.
+        when(turns.submit(any())).thenThrow(new IllegalArgumentException("conversation id must have 1 to 512 characters, has 600"));
+        mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
+                        .content(TeamsControllerTests.message("hello")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("conversation id must have 1 to 512 characters, has 600"));
+    }
+
+    @Test
     void aRemoteCallerIsRefused() throws Exception {
         mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
                         .content(TeamsControllerTests.message("hello"))

@@ -19,6 +19,13 @@ class WebhookMarkdownTests {
     }
 
     @Test
+    void markdownTypedInsideAUrlCannotMakeALink() {
+        // Echoed in "Looking for “…”": in a team channel everyone would see the bot post that link.
+        assertThat(WebhookMarkdown.text("https://a.example/[Login](https://evil.example/*x*)"))
+                .isEqualTo("https://a.example/%5BLogin%5D%28https://evil.example/%2Ax%2A%29");
+    }
+
+    @Test
     void choicesListTheLabelsToReplyWith() {
         Message.Choices choices = new Message.Choices(List.of(new Message.Option("a", "Android 11 or newer"),
                 new Message.Option("b", "I don’t know")));
