@@ -51,12 +51,18 @@ class TeamsController {
         this.maxBodyBytes = properties.maxActivitySize().toBytes();
     }
 
+    private static boolean forwarded(HttpServletRequest request) {
+        return request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null;
+    }
+
     @PostMapping("/api/messages")
     ResponseEntity<?> receive(HttpServletRequest request) throws AuthFailure, BadActivity, IOException {
         InboundAuthenticator.VerifiedToken token = null;
         if (authenticator.enabled()) {
             token = authenticator.verifyToken(request.getHeader(HttpHeaders.AUTHORIZATION));
-        } else if (!isLoopback(request.getRemoteAddr())) {
+        } else if (!isLoopback(request.getRemoteAddr()) || forwarded(request)) {
+            // Behind a reverse proxy on the same host every caller looks local: a forwarded request is
+            // someone else's, and with auth off it could make the bot post to any serviceUrl.
             throw new AuthFailure("authentication is off (no app id): only local callers are accepted");
         }
         byte[] body = body(request);

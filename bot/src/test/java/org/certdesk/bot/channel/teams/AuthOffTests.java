@@ -61,4 +61,18 @@ class AuthOffTests {
                 .andExpect(jsonPath("$.detail").value("authentication is off (no app id): only local callers are accepted"));
         verify(turns, never()).submit(any());
     }
+
+    @Test
+    void aCallerForwardedByALocalProxyIsRefused() throws Exception {
+        // nginx on the same host: the socket is local, the caller is not.
+        mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
+                        .content(TeamsControllerTests.message("hello"))
+                        .header("X-Forwarded-For", "203.0.113.7"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
+                        .content(TeamsControllerTests.message("hello"))
+                        .header("Forwarded", "for=203.0.113.7"))
+                .andExpect(status().isUnauthorized());
+        verify(turns, never()).submit(any());
+    }
 }
