@@ -6,11 +6,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.certdesk.bot.system.CertdeskProperties;
+import org.certdesk.bot.system.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -106,8 +105,8 @@ class TurnQueue implements SmartLifecycle {
 
     @Override
     public void start() {
-        workers = Executors.newFixedThreadPool(settings.workers(), named("certdesk-turn"));
-        recovery = Executors.newSingleThreadScheduledExecutor(named("certdesk-turn-recovery"));
+        workers = Executors.newFixedThreadPool(settings.workers(), WorkerThreads.named("certdesk-turn"));
+        recovery = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("certdesk-turn-recovery"));
         recovery.execute(() -> recover(true));
         long every = settings.recoveryInterval().toMillis();
         recovery.scheduleWithFixedDelay(() -> recover(false), every, every, TimeUnit.MILLISECONDS);
@@ -123,16 +122,7 @@ class TurnQueue implements SmartLifecycle {
             sweeps.shutdownNow();
         }
         if (pool != null) {
-            pool.shutdown();
-            try {
-                // A turn in flight either commits or rolls back; its inbox row survives a rollback.
-                if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            WorkerThreads.stopGracefully(pool);
         }
         draining.clear();
     }
@@ -148,12 +138,4 @@ class TurnQueue implements SmartLifecycle {
         return 0;
     }
 
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -11,15 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.bot.conversation.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
+import org.certdesk.bot.system.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -138,8 +137,8 @@ public class OutboxDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        workers = Executors.newFixedThreadPool(settings.workers(), named("certdesk-outbox"));
-        poller = Executors.newSingleThreadScheduledExecutor(named("certdesk-outbox-poll"));
+        workers = Executors.newFixedThreadPool(settings.workers(), WorkerThreads.named("certdesk-outbox"));
+        poller = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("certdesk-outbox-poll"));
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -153,15 +152,7 @@ public class OutboxDispatcher implements SmartLifecycle {
             scheduler.shutdownNow();
         }
         if (pool != null) {
-            pool.shutdown(); // deliveries in flight finish and record their result
-            try {
-                if (!pool.awaitTermination(20, TimeUnit.SECONDS)) {
-                    pool.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            WorkerThreads.stopGracefully(pool);
         }
         inFlight.clear();
     }
@@ -177,12 +168,4 @@ public class OutboxDispatcher implements SmartLifecycle {
         return 0;
     }
 
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }
