@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import org.certdesk.bot.testing.BotTest;
+import org.certdesk.bot.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -105,8 +106,13 @@ class ApiProblemsTests {
     @Test
     void healthAndMetricsAreExposed() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-        mvc.perform(get("/actuator/metrics/certdesk.outbox.backlog")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/metrics/certdesk.outbox.backlog")
+                        .header("Authorization", TestAccounts.basic(TestAccounts.ADMIN))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.measurements[0].value").isNumber());
+        // Metrics are for admins: nobody else, not even an agent.
+        mvc.perform(get("/actuator/metrics/certdesk.outbox.backlog")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/metrics/certdesk.outbox.backlog")
+                .header("Authorization", TestAccounts.basic(TestAccounts.AGENT))).andExpect(status().isForbidden());
     }
 
     private static byte[] body(int size) {

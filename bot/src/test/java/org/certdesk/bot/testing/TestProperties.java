@@ -31,6 +31,13 @@ public final class TestProperties {
         properties.put("certdesk.outbox.max-backoff", "200ms");
         properties.put("certdesk.turns.recovery-interval", "10m");
         properties.put("certdesk.limits.max-request-body", "1KB");
+        // Accounts of the consoles (see TestAccounts), clear-text as the tests send them.
+        String[][] accounts = {TestAccounts.AGENT, TestAccounts.OTHER_AGENT, TestAccounts.ADMIN};
+        for (int i = 0; i < accounts.length; i++) {
+            properties.put("certdesk.security.users[" + i + "].name", accounts[i][0]);
+            properties.put("certdesk.security.users[" + i + "].password", "{noop}" + accounts[i][1]);
+            properties.put("certdesk.security.users[" + i + "].roles", accounts[i][2]);
+        }
         properties.putAll(database);
         return properties;
     }

@@ -85,7 +85,12 @@ class TeamsOutboxRestartTests {
                 }
             }
 
-            List<Map<String, Object>> outbox = second.getBean(JdbcClient.class).sql("SELECT sequence, status, attempts"
+            // The last entry is marked SENT just after the connector answered: wait for that update.
+            JdbcClient jdbc = second.getBean(JdbcClient.class);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT COUNT(*)"
+                    + " FROM outbox WHERE conversation_id = :id AND status = 'PENDING'").param("id", alice.conversationId())
+                    .query(Long.class).single() == 0);
+            List<Map<String, Object>> outbox = jdbc.sql("SELECT sequence, status, attempts"
                     + " FROM outbox WHERE conversation_id = :id ORDER BY sequence").param("id", alice.conversationId())
                     .query().listOfRows();
             assertThat(outbox).extracting(row -> ((Number) row.get("sequence")).longValue()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);

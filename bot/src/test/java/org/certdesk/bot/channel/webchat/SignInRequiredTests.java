@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +17,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** certdesk.webchat.require-sign-in with no accounts yet: everyone is refused, clearly, and nothing opens. */
+/** certdesk.webchat.require-sign-in where no account exists: everyone is refused, clearly, and nothing opens. */
 @SpringBootTest(classes = { WebChatTestApplication.class, RecordingTurns.class },
         properties = { WebChatTestApplication.DATABASE, "certdesk.webchat.require-sign-in=true" })
 @AutoConfigureMockMvc
@@ -45,8 +47,9 @@ class SignInRequiredTests {
 
     @Test
     void aSignedInUserGetsTheChat() throws Exception {
-        mvc.perform(get("/").principal(() -> "ana@contoso.com")).andExpect(status().isOk());
-        mvc.perform(post("/v3/directline/tokens/generate").principal(() -> "ana@contoso.com"))
+        // Signed in some other way than local accounts (Entra ID, say).
+        mvc.perform(get("/").with(user("ana@contoso.com"))).andExpect(status().isOk());
+        mvc.perform(post("/v3/directline/tokens/generate").with(user("ana@contoso.com")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.token").isNotEmpty());
     }
 

@@ -1,5 +1,7 @@
 package org.certdesk.bot.channel.webchat;
 
+import org.certdesk.bot.security.Role;
+import org.certdesk.bot.security.SecurityProperties;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.bot.system.StoredSecrets;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -12,7 +14,7 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 
 /**
- * The web chat alone on the real database stack (H2 in memory, every Flyway migration), without
+ * The web chat alone (with the service's security rules) on the real database stack (H2 in memory, every Flyway migration), without
  * the bot core's turn pipeline: tests bring their own {@link org.certdesk.bot.conversation.TurnSubmitter}.
  * A {@code @TestConfiguration}, so that the application's own component scan never picks it up;
  * tests list it with their submitter, a plain class: {@code classes = {WebChatTestApplication.class,
@@ -20,9 +22,9 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@ComponentScan(basePackageClasses = WebChatTestApplication.class,
+@ComponentScan(basePackageClasses = { WebChatTestApplication.class, Role.class },
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
-@EnableConfigurationProperties({ WebChatProperties.class, CertdeskProperties.class })
+@EnableConfigurationProperties({ WebChatProperties.class, CertdeskProperties.class, SecurityProperties.class })
 @Import(StoredSecrets.class)
 class WebChatTestApplication {
 

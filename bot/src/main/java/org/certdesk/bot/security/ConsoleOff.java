@@ -1,0 +1,38 @@
+package org.certdesk.bot.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** With no account configured, the consoles answer 503 and say why, rather than a sign-in nobody can pass. */
+final class ConsoleOff extends OncePerRequestFilter {
+    private final boolean signInPossible;
+    private final ConsoleResponses responses;
+
+    ConsoleOff(boolean signInPossible, ConsoleResponses responses) {
+        this.signInPossible = signInPossible;
+        this.responses = responses;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (signInPossible) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !(path.equals("/agent") || path.startsWith("/agent/") || path.startsWith("/api/agent/")
+                || path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/api/admin/")
+                || path.equals("/login"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        responses.disabled(request, response);
+    }
+}
