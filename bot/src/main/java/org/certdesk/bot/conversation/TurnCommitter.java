@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Writes what a turn did, inside the turn's transaction: the new state (version-checked), every
  * reply appended to the outbox, the handoff if the conversation escalated. After the commit the
- * outbox is woken, so replies leave at once rather than at the next poll.
+ * replies leave at once (see {@link OutboxDispatcher#appendAndSend}) rather than at the next poll.
  */
 @Component
 class TurnCommitter {
@@ -50,7 +50,7 @@ class TurnCommitter {
         if (slow != null) {
             replies.add(new Outbound.Typing());
         }
-        append(conversation.key(), replies, now);
+        dispatcher.appendAndSend(conversation.address(), replies, now);
         steps.handoff().ifPresent(handoff ->
                 handoffs.open(conversation.key(), steps.turnRef(), handoff, steps.state(), now));
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.conversation.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.bot.system.WorkerThreads;
@@ -23,11 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Delivers outbox entries through the {@link Delivery} of their channel: polled every
- * {@code certdesk.outbox.poll-interval}, and woken at once after each turn commits and after each
- * delivery (the next entry of that conversation is then due). One entry of a conversation at a
+ * Delivers outbox entries through the {@link Delivery} of their channel. A turn's replies go out
+ * straight from memory after its commit ({@link #appendAndSend}, {@link OutboxLanes}); everything
+ * else (retries, entries left by a crash or by another instance) is polled every
+ * {@code certdesk.outbox.poll-interval}, and at once after each delivery the poller made. One entry of a conversation at a
  * time, in sequence; different conversations in parallel on {@code certdesk.outbox.workers} threads.
  *
  * <p>An entry is marked SENT right after the channel acknowledged it, and a SENT entry is never
@@ -47,6 +51,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final Set<ConversationKey> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final OutboxLanes lanes;
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService workers;
 
@@ -64,8 +69,42 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
         this.settings = properties.outbox();
         this.clock = clock;
+        this.lanes = new OutboxLanes(store, this.deliveries, results, settings.lease(), clock, () -> workers, this::wake);
         Gauge.builder("certdesk.outbox.backlog", store, OutboxStore::pendingCount)
                 .description("Replies waiting in the outbox (PENDING)").register(registry);
+    }
+
+    /**
+     * Appends a conversation's replies in the current transaction and, once it committed, delivers
+     * them from memory on this instance (see {@link OutboxLanes}); when that cannot keep their order,
+     * they are stored due and the poller is woken instead.
+     */
+    public void appendAndSend(ChannelAddress address, List<Outbound> replies, Instant now) {
+        if (replies.isEmpty()) {
+            return;
+        }
+        OutboxLanes.Ticket ticket = workers != null && deliveries.containsKey(address.channel())
+                && TransactionSynchronizationManager.isSynchronizationActive() ? lanes.reserve(address.key()) : null;
+        if (ticket == null) {
+            store.append(address.key(), replies, now);
+            afterCommit(this::wake);
+            return;
+        }
+        List<OutboxEntry> entries = store.appendClaimed(address, replies, now, now.plus(settings.lease()));
+        afterCommit(() -> lanes.submit(ticket, entries));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     /** Looks for due entries now rather than at the next poll. Cheap; calls coalesce. */

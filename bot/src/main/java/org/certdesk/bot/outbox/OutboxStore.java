@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.conversation.ConversationKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -29,14 +32,34 @@ public class OutboxStore {
     }
 
     /**
-     * Appends replies to a stored conversation, in order; call inside the transaction that produced
-     * them, so they exist exactly when that transaction commits.
+     * Appends replies to a stored conversation, in order, due at once; call inside the transaction that
+     * produced them, so they exist exactly when that transaction commits.
      *
      * @throws org.springframework.dao.DataIntegrityViolationException if the conversation is not stored
      */
     public void append(ConversationKey key, List<Outbound> replies, Instant now) {
+        insert(key, replies, now, now);
+    }
+
+    /**
+     * Like {@link #append(ConversationKey, List, Instant)}, but the entries are first due at
+     * {@code firstAttempt}: a claim taken at creation by the instance that will deliver them itself.
+     *
+     * @return the stored entries, in sequence order
+     */
+    List<OutboxEntry> appendClaimed(ChannelAddress address, List<Outbound> replies, Instant now, Instant firstAttempt) {
+        List<long[]> stored = insert(address.key(), replies, now, firstAttempt);
+        List<OutboxEntry> entries = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            entries.add(new OutboxEntry(stored.get(i)[0], address, stored.get(i)[1], replies.get(i), 0));
+        }
+        return entries;
+    }
+
+    /** @return id and sequence of each inserted entry */
+    private List<long[]> insert(ConversationKey key, List<Outbound> replies, Instant now, Instant firstAttempt) {
         if (replies.isEmpty()) {
-            return;
+            return List.of();
         }
         // The UPDATE locks the conversation row until commit: concurrent appends queue behind it.
         int updated = jdbc.sql("UPDATE conversations SET outbox_sequence = outbox_sequence + :n"
@@ -54,16 +77,44 @@ public class OutboxStore {
                 .param("conversationId", key.conversationId())
                 .query(Long.class).single();
         long sequence = last - replies.size();
+        List<long[]> stored = new ArrayList<>(replies.size());
         for (Outbound reply : replies) {
+            KeyHolder id = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO outbox (channel, conversation_id, sequence, payload, status, next_attempt_at,"
-                            + " created_at) VALUES (:channel, :conversationId, :sequence, :payload, 'PENDING', :now, :now)")
+                            + " created_at) VALUES (:channel, :conversationId, :sequence, :payload, 'PENDING', :first, :now)")
                     .param("channel", key.channel())
                     .param("conversationId", key.conversationId())
                     .param("sequence", ++sequence)
                     .param("payload", codec.write(reply))
+                    .param("first", utc(firstAttempt))
                     .param("now", utc(now))
-                    .update();
+                    .update(id, "id");
+            stored.add(new long[] {id.getKeyAs(Number.class).longValue(), sequence});
         }
+        return stored;
+    }
+
+    /** The ids of the conversation's PENDING entries, due or not. */
+    List<Long> pendingIds(ConversationKey key) {
+        return jdbc.sql("SELECT id FROM outbox WHERE channel = :channel AND conversation_id = :conversationId"
+                        + " AND status = 'PENDING'")
+                .param("channel", key.channel())
+                .param("conversationId", key.conversationId())
+                .query(Long.class).list();
+    }
+
+    /** Gives claimed entries back to the poller: due at {@code now}, for whichever worker or instance polls first. */
+    void release(Collection<Long> ids, Instant now) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE outbox SET next_attempt_at = :now WHERE id IN (:ids) AND status = 'PENDING'")
+                    .param("now", utc(now)).param("ids", ids).update();
+        }
+    }
+
+    /** Extends the claim on a PENDING entry. @return false when it is no longer PENDING */
+    boolean extend(long id, Instant leaseUntil) {
+        return jdbc.sql("UPDATE outbox SET next_attempt_at = :leaseUntil WHERE id = :id AND status = 'PENDING'")
+                .param("leaseUntil", utc(leaseUntil)).param("id", id).update() == 1;
     }
 
     /**

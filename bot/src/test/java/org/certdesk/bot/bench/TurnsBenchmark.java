@@ -154,6 +154,7 @@ public final class TurnsBenchmark {
             properties.put("certdesk.public-base-url", "http://127.0.0.1:3978");
             properties.put("spring.main.banner-mode", "off");
             properties.put("logging.level.root", "WARN");
+            properties.put("logging.level.org.certdesk", "INFO"); // nothing at INFO on the normal path; retries say why
             properties.putAll(extra);
             ConfigurableApplicationContext context = BenchApplication.start(properties);
             try {
@@ -234,6 +235,17 @@ public final class TurnsBenchmark {
             try (ResultSet rs = statement.executeQuery("SELECT status, COUNT(*) FROM outbox GROUP BY status ORDER BY status")) {
                 while (rs.next()) {
                     text.append(' ').append(rs.getString(1)).append('=').append(rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT COUNT(*), MAX(attempts) FROM outbox WHERE attempts > 1")) {
+                rs.next();
+                text.append(" (tried more than once: ").append(rs.getLong(1)).append(", at most ").append(rs.getLong(2))
+                        .append(" attempts)");
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT last_error, COUNT(*) FROM outbox WHERE last_error IS NOT NULL"
+                    + " GROUP BY last_error ORDER BY 2 DESC LIMIT 5")) {
+                while (rs.next()) {
+                    text.append(" [last error ").append(rs.getLong(2)).append("x: ").append(rs.getString(1)).append(']');
                 }
             }
             try (ResultSet rs = statement.executeQuery("SELECT COUNT(*), SUM(CASE WHEN failed THEN 1 ELSE 0 END) FROM inbox")) {

@@ -106,4 +106,45 @@ class OutboxDispatcherTests {
                 .param("id", key.conversationId()).query(Integer.class).single()).isZero();
         assertThat(meters.get("certdesk.outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(1);
     }
+
+    private static org.certdesk.bot.conversation.ChannelAddress address(ConversationKey key) {
+        return new org.certdesk.bot.conversation.ChannelAddress(key.channel(), key.conversationId(), null, null, null,
+                null, null, null, null, null);
+    }
+
+    private List<String> texts(ConversationKey key) {
+        return remote.received(key.conversationId()).stream()
+                .map(e -> ((Message.Text) ((Outbound.Say) e.payload()).message()).text()).toList();
+    }
+
+    @Test
+    void aTurnsRepliesGoStraightOutOnceInOrderAndTheNextTurnsFollow() {
+        ConversationKey key = conversation(jdbc, TestChannel.NAME);
+
+        transaction.executeWithoutResult(s -> dispatcher.appendAndSend(address(key), says("a", "b", "c"), Instant.now()));
+        transaction.executeWithoutResult(s -> dispatcher.appendAndSend(address(key), says("d", "e"), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> texts(key).size() == 5);
+        assertThat(texts(key)).containsExactly("a", "b", "c", "d", "e");
+        assertThat(remote.attempts(key.conversationId())).hasSize(5);
+        await().atMost(Duration.ofSeconds(5)).until(() -> statuses(key).stream().allMatch("SENT"::equals));
+    }
+
+    @Test
+    void whenAReplyIsRefusedTheRestWaitsForItsRetryAndLaterTurnsQueueBehindIt() throws InterruptedException {
+        ConversationKey key = conversation(jdbc, TestChannel.NAME);
+        // The second reply is refused once, with a Retry-After long enough for a second turn to come meanwhile.
+        remote.script(key.conversationId(), DeliveryResult.sent(),
+                DeliveryResult.retry(Duration.ofMillis(700), "429 Too Many Requests"));
+
+        transaction.executeWithoutResult(s -> dispatcher.appendAndSend(address(key), says("1", "2", "3"), Instant.now()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> remote.attempts(key.conversationId()).size() == 2);
+        transaction.executeWithoutResult(s -> dispatcher.appendAndSend(address(key), says("4"), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> texts(key).size() == 4);
+        assertThat(texts(key)).containsExactly("1", "2", "3", "4");
+        assertThat(remote.attempts(key.conversationId())).extracting(a -> a.entry().sequence())
+                .containsExactly(1L, 2L, 2L, 3L, 4L);
+        await().atMost(Duration.ofSeconds(5)).until(() -> statuses(key).stream().allMatch("SENT"::equals));
+    }
 }
