@@ -90,8 +90,11 @@ class TurnProcessor {
     /** In the turn's transaction: steps the oldest row (which may no longer be {@code peeked}). */
     private Optional<ActionCall> stepInbound(InboxRow peeked) {
         ConversationKey key = peeked.inbound().address().key();
-        conversations.createIfAbsent(peeked.inbound().address(), clock.instant());
-        Conversation conversation = conversations.lock(key).orElseThrow();
+        Conversation conversation = conversations.lock(key).orElse(null);
+        if (conversation == null) { // the first turn: only then is the insert worth its statement
+            conversations.createIfAbsent(peeked.inbound().address(), clock.instant());
+            conversation = conversations.lock(key).orElseThrow();
+        }
         Optional<InboxRow> oldest = inbox.oldest(key); // after the lock: another instance may have taken it
         if (oldest.isEmpty()) {
             return Optional.empty();

@@ -67,7 +67,8 @@ public record CertdeskProperties(
      * @param pollInterval how often the outbox is polled (besides the wake-up after each turn)
      * @param initialBackoff the wait after the first failed attempt; doubled on each retry, with jitter
      * @param maxBackoff the cap of that wait (a Retry-After asked by the remote end is honoured as is)
-     * @param workers conversations delivered to in parallel
+     * @param workers conversations delivered to in parallel; each delivery waits for the channel's
+     *     answer, so this many requests to the channels are in flight at most
      * @param lease how long a claimed entry is left to its delivery before it may be tried again
      * @param maxAttempts after this many attempts an entry is marked FAILED
      * @param retention how long SENT and FAILED entries are kept, for operators
@@ -76,7 +77,7 @@ public record CertdeskProperties(
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("5m") Duration maxBackoff,
-            @DefaultValue("4") int workers,
+            @DefaultValue("16") int workers,
             @DefaultValue("2m") Duration lease,
             @DefaultValue("50") int maxAttempts,
             @DefaultValue("7d") Duration retention) {}

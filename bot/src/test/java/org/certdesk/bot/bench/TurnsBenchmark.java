@@ -135,9 +135,9 @@ public final class TurnsBenchmark {
             throws Exception {
         Path directory = Files.createTempDirectory("certdesk-bench-");
         String url = memory
-                ? "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
+                ? "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64"
                 : "jdbc:h2:file:" + directory.resolve("certdesk").toAbsolutePath()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64"; // as application.yml
         try (IdentityStub identity = new IdentityStub(); ConnectorStub connector = new ConnectorStub(8)) {
             Map<String, Object> properties = new HashMap<>();
             properties.put("server.port", "0");
