@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class OutboxLanes {
     private static final Logger log = LoggerFactory.getLogger(OutboxLanes.class);
+    /** Acknowledged entries marked SENT at once at the latest (a long lane does not wait to the end). */
+    private static final int MAX_UNMARKED = 16;
 
     private final OutboxStore store;
     private final Map<String, Delivery> deliveries;
@@ -93,8 +96,22 @@ final class OutboxLanes {
     }
 
     private void run(Lane lane) {
+        // Acknowledged entries are marked SENT together when the lane runs dry (one statement for a
+        // turn's replies, not one each), and before anything else is decided; until then they stay
+        // held, so no turn mistakes them for entries waiting elsewhere.
+        List<Long> acknowledged = new ArrayList<>();
         while (true) {
-            Lane.Claimed next = lane.next();
+            Lane.Claimed next = acknowledged.size() < MAX_UNMARKED ? lane.peekNext() : null;
+            if (next == null) {
+                if (!markSent(lane, acknowledged)) {
+                    lanes.remove(lane.key, lane);
+                    giveBack(lane.abandon());
+                    return;
+                }
+                next = lane.next();
+            } else {
+                lane.next();
+            }
             if (next == null) {
                 lanes.remove(lane.key, lane);
                 if (lane.restartIfRefilled()) {
@@ -103,38 +120,66 @@ final class OutboxLanes {
                 }
                 return;
             }
-            boolean sent = deliver(next);
-            lane.done(next.entry().id());
-            if (!sent) {
-                lanes.remove(lane.key, lane);
-                giveBack(lane.abandon());
-                return;
+            DeliveryResult result = deliver(next);
+            if (result != null && result.kind() == DeliveryResult.Kind.SENT) {
+                acknowledged.add(next.entry().id());
+                continue;
             }
+            boolean marked = markSent(lane, acknowledged);
+            if (result != null && marked) {
+                record(next.entry(), result);
+            }
+            lane.done(next.entry().id());
+            lanes.remove(lane.key, lane);
+            giveBack(lane.abandon());
+            return;
         }
     }
 
-    /** @return whether the channel acknowledged it (and it is marked SENT) */
-    private boolean deliver(Lane.Claimed claimed) {
+    /** @return false when the store failed: the entries stay claimed, and are delivered again once the lease ran out */
+    private boolean markSent(Lane lane, List<Long> acknowledged) {
+        if (acknowledged.isEmpty()) {
+            return true;
+        }
+        try {
+            store.sentAll(acknowledged, clock.instant());
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("outbox entries {} of {} were delivered but could not be marked SENT: {}", acknowledged,
+                    lane.key, e.toString());
+            return false;
+        } finally {
+            acknowledged.forEach(lane::done);
+            acknowledged.clear();
+        }
+    }
+
+    private void record(OutboxEntry entry, DeliveryResult result) {
+        try {
+            results.record(entry, result);
+        } catch (RuntimeException e) {
+            log.warn("outbox entry {} of {}: {}", entry.id(), entry.address().key(), e.toString());
+        }
+    }
+
+    /** @return what the channel answered, or null when the claim could not be renewed (someone else has it) */
+    private DeliveryResult deliver(Lane.Claimed claimed) {
         OutboxEntry entry = claimed.entry();
         try {
             Instant now = clock.instant();
             // Queued long enough for the claim to be at risk (a slow channel ahead of it): renew it, so
             // the poller never delivers it a second time meanwhile.
             if (now.isAfter(claimed.until().minus(lease.dividedBy(2))) && !store.extend(entry.id(), now.plus(lease))) {
-                return false;
+                return null;
             }
-            DeliveryResult result;
-            try {
-                result = deliveries.get(entry.address().channel()).deliver(entry);
-            } catch (RuntimeException e) {
-                result = DeliveryResult.retry(null, e.toString()); // a Delivery should not throw; be safe anyway
-            }
-            results.record(entry, result);
-            return result.kind() == DeliveryResult.Kind.SENT;
         } catch (RuntimeException e) {
-            // The store failed: the claim runs out and the poller tries again.
             log.warn("outbox entry {} of {}: {}", entry.id(), entry.address().key(), e.toString());
-            return false;
+            return null;
+        }
+        try {
+            return deliveries.get(entry.address().channel()).deliver(entry);
+        } catch (RuntimeException e) {
+            return DeliveryResult.retry(null, e.toString()); // a Delivery should not throw; be safe anyway
         }
     }
 
@@ -186,6 +231,10 @@ final class OutboxLanes {
             }
             running = true;
             return Added.START;
+        }
+
+        synchronized Claimed peekNext() {
+            return queue.peek();
         }
 
         /** @return the next entry, or null: then the lane stops (see {@link #restartIfRefilled}) */

@@ -161,6 +161,13 @@ public class OutboxStore {
                 .param("now", utc(now)).param("id", id).update();
     }
 
+    /** Marks entries delivered; as {@link #sent} for several. */
+    void sentAll(Collection<Long> ids, Instant now) {
+        jdbc.sql("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL"
+                        + " WHERE id IN (:ids) AND status = 'PENDING'")
+                .param("now", utc(now)).param("ids", ids).update();
+    }
+
     void retry(long id, Instant nextAttempt, String error) {
         jdbc.sql("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error"
                         + " WHERE id = :id AND status = 'PENDING'")
