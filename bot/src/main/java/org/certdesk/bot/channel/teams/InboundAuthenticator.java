@@ -8,6 +8,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -39,6 +41,19 @@ class InboundAuthenticator {
     /** A token whose signature, issuer, audience and validity were checked. */
     record VerifiedToken(String serviceUrl, List<String> endorsements) {
     }
+
+    /** A token that passed every check once: what must still hold each time it comes back. */
+    private record Checked(VerifiedToken token, String kid, SigningKeys.SigningKey key, Instant expires,
+            Instant notBefore) {}
+
+    /**
+     * Tokens already verified, by their exact text. The Bot Framework sends the same token with every
+     * activity for about an hour, and checking its RSA signature again each time was the largest cost
+     * of a request. Only tokens that passed are kept; on each use their validity times are checked
+     * again and their signing key must still be the one published under their key id.
+     */
+    private final Cache<String, Checked> verified = Caffeine.newBuilder().maximumSize(4096)
+            .expireAfterWrite(Duration.ofHours(2)).build();
 
     private final SigningKeys keys;
     private final String appId;
@@ -87,6 +102,14 @@ class InboundAuthenticator {
         if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw new AuthFailure("missing bearer token");
         }
+        Checked known = verified.getIfPresent(token);
+        if (known != null) {
+            checkTimes(known.expires(), known.notBefore());
+            if (known.key().equals(keys.find(known.kid()))) {
+                return known.token();
+            }
+            verified.invalidate(token); // the key was rotated out or replaced: verify from scratch
+        }
         SignedJWT jwt = parse(token);
         JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
         if (!ALGORITHMS.contains(alg)) {
@@ -114,17 +137,26 @@ class InboundAuthenticator {
         if (claims.getAudience() == null || !claims.getAudience().contains(appId)) {
             throw new AuthFailure("wrong audience");
         }
-        Instant now = clock.instant();
         Date expires = claims.getExpirationTime();
-        if (expires == null || now.isAfter(expires.toInstant().plus(skew))) {
+        if (expires == null) {
             throw new AuthFailure("token expired");
         }
-        Date notBefore = claims.getNotBeforeTime();
-        if (notBefore != null && now.isBefore(notBefore.toInstant().minus(skew))) {
+        Instant notBefore = claims.getNotBeforeTime() == null ? null : claims.getNotBeforeTime().toInstant();
+        checkTimes(expires.toInstant(), notBefore);
+        Object serviceUrl = claims.getClaim("serviceurl");
+        VerifiedToken result = new VerifiedToken(serviceUrl instanceof String s ? s : null, key.endorsements());
+        verified.put(token, new Checked(result, kid, key, expires.toInstant(), notBefore));
+        return result;
+    }
+
+    private void checkTimes(Instant expires, Instant notBefore) throws AuthFailure {
+        Instant now = clock.instant();
+        if (now.isAfter(expires.plus(skew))) {
+            throw new AuthFailure("token expired");
+        }
+        if (notBefore != null && now.isBefore(notBefore.minus(skew))) {
             throw new AuthFailure("token not yet valid");
         }
-        Object serviceUrl = claims.getClaim("serviceurl");
-        return new VerifiedToken(serviceUrl instanceof String s ? s : null, key.endorsements());
     }
 
     /**

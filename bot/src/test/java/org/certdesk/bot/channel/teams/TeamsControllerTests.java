@@ -157,6 +157,19 @@ class TeamsControllerTests {
     }
 
     @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItExpired() throws Exception {
+        String token = token(c -> c.expirationTime(java.util.Date.from(clock.instant().plus(Duration.ofMinutes(1)))));
+        post(token, message("first")).andExpect(status().isOk());
+        post(token, message("second")).andExpect(status().isOk());
+
+        clock.advance(Duration.ofMinutes(7)); // past expiry and the 5 minutes of skew
+
+        post(token, message("third")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value("token expired"));
+        verify(turns, times(2)).submit(any());
+    }
+
+    @Test
     void notYetValid() throws Exception {
         rejected(token(c -> c.notBeforeTime(java.util.Date.from(clock.instant().plus(Duration.ofMinutes(6))))),
                 "token not yet valid");
