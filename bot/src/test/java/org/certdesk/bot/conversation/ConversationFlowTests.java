@@ -12,7 +12,7 @@ import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.analyzer.x509.CertificateFacts;
-import org.certdesk.bot.handoff.Handoffs;
+import org.certdesk.bot.helpdesk.Handoffs;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxEntry;
 import org.certdesk.bot.testing.BotTest;
