@@ -60,7 +60,7 @@ class AgentController {
      *     {@code closed} or {@code all}
      */
     @GetMapping("/cases")
-    List<Map<String, Object>> list(@RequestParam(defaultValue = "open") String status) {
+    List<Map<String, Object>> list(@RequestParam(name = "status", defaultValue = "open") String status) {
         Set<HelpdeskCase.Status> statuses = switch (status.toLowerCase(Locale.ROOT)) {
             case "open" -> EnumSet.of(HelpdeskCase.Status.OPEN);
             case "taken" -> EnumSet.of(HelpdeskCase.Status.TAKEN);
@@ -75,7 +75,7 @@ class AgentController {
     }
 
     @GetMapping("/cases/{id}")
-    Map<String, Object> get(@PathVariable long id) {
+    Map<String, Object> get(@PathVariable("id") long id) {
         HelpdeskCase c = cases.find(id).orElseThrow(() -> CaseProblem.notFound(id));
         Map<String, Object> body = summary(c, clock.instant());
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -94,26 +94,33 @@ class AgentController {
     }
 
     @PostMapping("/cases/{id}/take")
-    Map<String, Object> take(@PathVariable long id, Authentication authentication) {
+    Map<String, Object> take(@PathVariable("id") long id, Authentication authentication) {
         return summary(desk.take(id, Agent.of(authentication)), clock.instant());
     }
 
     @PostMapping("/cases/{id}/messages")
-    ResponseEntity<Void> say(@PathVariable long id, @RequestBody Text body, Authentication authentication) {
+    ResponseEntity<Void> say(@PathVariable("id") long id, @RequestBody Text body, Authentication authentication) {
         desk.say(id, Agent.of(authentication), body == null ? null : body.text());
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 
     @PostMapping("/cases/{id}/resolve")
-    Map<String, Object> resolve(@PathVariable long id, Authentication authentication) {
+    Map<String, Object> resolve(@PathVariable("id") long id, Authentication authentication) {
         desk.resolve(id, Agent.of(authentication));
         return get(id);
     }
 
     @PostMapping("/cases/{id}/return")
-    Map<String, Object> giveBack(@PathVariable long id, @RequestBody ReturnTo body, Authentication authentication) {
+    Map<String, Object> giveBack(@PathVariable("id") long id, @RequestBody ReturnTo body, Authentication authentication) {
         desk.giveBack(id, Agent.of(authentication), body == null ? null : body.state());
         return get(id);
+    }
+
+    /** Who is signed in: the account cases are assigned to, and the name employees read. */
+    @GetMapping("/me")
+    Map<String, Object> me(Authentication authentication) {
+        Agent agent = Agent.of(authentication);
+        return Map.of("account", agent.account(), "displayName", agent.displayName());
     }
 
     /** Server-sent events: {@code queue} and {@code message}, with a case id (see {@link CaseEvents}). */

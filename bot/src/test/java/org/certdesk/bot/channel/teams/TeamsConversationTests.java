@@ -199,10 +199,10 @@ class TeamsConversationTests {
         assertThat(TeamsUser.cards(welcome).get(0).path("lang").stringValue()).isEqualTo("en");
 
         bob.click("android_11_plus");
-        List<JsonNode> replies = bob.untilText("helpdesk");
+        List<JsonNode> replies = bob.untilText("case number");
         assertThat(replies).extracting(reply -> reply.path("type").stringValue())
-                .containsExactly("message", "typing", "message");
-        assertThat(TeamsUser.texts(replies)).last().isEqualTo(TeamsMarkup.messageText(
+                .containsExactly("message", "typing", "message", "message");
+        assertThat(TeamsUser.texts(replies).get(1)).isEqualTo(TeamsMarkup.messageText(
                 "Your phone is missing 2 certificates, including “Contoso Issuing CA 2”. This one is for the helpdesk:"
                         + " I’m passing them the analysis report, and a person will answer you here."));
         assertThat(TeamsUser.cards(replies)).as("no certificate is handed out").isEmpty();
@@ -215,7 +215,8 @@ class TeamsConversationTests {
         assertThat(handoff.get("reason")).isEqualTo("several_missing");
         assertThat(handoff.get("locale")).isEqualTo("en");
         assertThat((String) handoff.get("variables_json")).contains("Contoso Issuing CA 2");
-        assertThat(teams.attempts(bob.conversationId())).allMatch(BotFrameworkStub.Attempt::accepted).hasSize(3 + 3);
+        assertThat(TeamsUser.texts(replies)).last().asString().startsWith("Your request is case number ");
+        assertThat(teams.attempts(bob.conversationId())).allMatch(BotFrameworkStub.Attempt::accepted).hasSize(3 + 4);
     }
 
     @Test
