@@ -50,6 +50,7 @@ class TeamsConversationTests {
     private static final String PIXEL_7 = "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36"
             + " (KHTML, like Gecko) Chrome/116.0.0.0 Mobile Safari/537.36";
     private static final HttpClient PHONE = HttpClient.newHttpClient();
+    private static final String HELPDESK_CHANNEL = "19:helpdesk-channel@thread.tacv2";
 
     @LocalServerPort
     int port;
@@ -67,6 +68,8 @@ class TeamsConversationTests {
             Map<String, Object> properties = new HashMap<>(org.certdesk.bot.testing.TestProperties.with(
                     org.certdesk.bot.testing.TestProperties.h2(org.certdesk.bot.testing.TestProperties.h2Memory())));
             properties.putAll(teams.settings());
+            properties.put("certdesk.helpdesk.teams-conversation", HELPDESK_CHANNEL);
+            properties.put("certdesk.helpdesk.teams-service-url", teams.serviceUrl());
             org.certdesk.bot.testing.TestProperties.apply(context, properties);
         }
     }
@@ -217,6 +220,22 @@ class TeamsConversationTests {
         assertThat((String) handoff.get("variables_json")).contains("Contoso Issuing CA 2");
         assertThat(TeamsUser.texts(replies)).last().asString().startsWith("Your request is case number ");
         assertThat(teams.attempts(bob.conversationId())).allMatch(BotFrameworkStub.Attempt::accepted).hasSize(3 + 4);
+
+        long caseId = jdbc.sql("SELECT id FROM handoffs WHERE channel = 'msteams' AND conversation_id = :id")
+                .param("id", bob.conversationId()).query(Long.class).single();
+        JsonNode notice = teams.awaitAttempts(HELPDESK_CHANNEL, attempts -> attempts.stream().anyMatch(a ->
+                a.body().contains("#case-" + caseId + "\""))).stream().filter(a -> a.body().contains("#case-" + caseId + "\""))
+                .findFirst().orElseThrow().activity();
+        JsonNode card = notice.path("attachments").get(0).path("content");
+        assertThat(card.path("body").get(0).path("text").stringValue())
+                .as("in the helpdesk's language (French by default)")
+                .isEqualTo("Nouveau dossier n° " + caseId + " : plusieurs certificats manquent");
+        assertThat(card.path("body").toString()).contains("Employé", "Contoso Issuing CA 1", "Contoso Issuing CA 2",
+                "11+");
+        assertThat(card.path("actions").get(0).path("type").stringValue()).isEqualTo("Action.OpenUrl");
+        assertThat(card.path("actions").get(0).path("title").stringValue()).isEqualTo("Prendre le dossier");
+        assertThat(card.path("actions").get(0).path("url").stringValue())
+                .isEqualTo("https://certdesk.test/agent/#case-" + caseId);
     }
 
     @Test
