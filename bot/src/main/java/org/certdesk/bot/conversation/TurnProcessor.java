@@ -126,6 +126,7 @@ class TurnProcessor {
             // A new conversation starts with the welcome, whatever the first activity said: a "hi"
             // stepped on top of it would only earn "I didn't understand".
             engine = engines.forNewConversation();
+            metrics.conversationStarted(key.channel());
             result = engine.start(inbound.input() instanceof UserInput.Start start && start.languageTag() != null
                     ? start.languageTag() : inbound.locale());
         } else {

@@ -13,8 +13,7 @@ import io.micrometer.core.instrument.Timer;
 /**
  * The helpdesk's numbers, under Actuator's metrics: cases not closed yet
  * ({@code certdesk.helpdesk.cases.open}), time from escalation to an agent taking the case and to its
- * resolution, and escalations by reason (their rate: divided by the conversations started, the
- * {@code certdesk.turns} welcomes).
+ * resolution, and escalations by reason (their rate: divided by {@code certdesk.conversations.started}).
  */
 @Component
 class HelpdeskMetrics {

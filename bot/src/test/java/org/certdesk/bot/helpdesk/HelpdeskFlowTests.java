@@ -70,6 +70,8 @@ class HelpdeskFlowTests {
         assertThat(queued.path("missingCertificates").get(0).path("downloadUrl").asString())
                 .startsWith("https://certdesk.test/certificates/");
         assertThat(escalations("several_missing")).isEqualTo(escalationsBefore + 1);
+        assertThat(meters.counter("certdesk.conversations.started", "channel", "test").count())
+                .as("what the escalation rate is divided by").isPositive();
 
         employee.send(new UserInput.Text("is anyone there?"));
         awaitTranscript(alice, id, "is anyone there?");
