@@ -243,6 +243,9 @@
     });
     window.addEventListener('hashchange', fromHash);
     setInterval(renderQueue, 10000);
+    // Events only come from the instance this console is connected to: with several instances behind a
+    // load balancer, a slow refresh catches what another one changed.
+    setInterval(() => { loadQueue(); loadCase(); }, 30000);
     me = await api('GET', '/api/agent/me');
     $('me').textContent = me.displayName;
     await loadQueue();
