@@ -22,7 +22,11 @@ CREATE TABLE transcript_lines (
     author          VARCHAR(16)   NOT NULL,
     author_name     VARCHAR(256),
     text            TEXT          NOT NULL,
-    created_at      TIMESTAMP WITH TIME ZONE NOT NULL
+    -- The id an agent's client gave the message: a request sent again (a retry after a timeout) is
+    -- recognised and neither recorded nor sent twice.
+    client_ref      VARCHAR(64),
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT transcript_lines_client_uk UNIQUE (case_id, client_ref)
 );
 CREATE INDEX transcript_lines_conversation ON transcript_lines (channel, conversation_id, id);
 

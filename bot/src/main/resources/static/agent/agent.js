@@ -239,7 +239,9 @@
       const text = $('say-text').value;
       if (!text.trim()) return;
       $('say-text').value = '';
-      await act('POST', '/api/agent/cases/' + selectedId + '/messages', { text });
+      // The id makes a retried request harmless: the server records and sends a message once per id.
+      const id = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()).slice(0, 64);
+      await act('POST', '/api/agent/cases/' + selectedId + '/messages', { text, id });
     });
     window.addEventListener('hashchange', fromHash);
     setInterval(renderQueue, 10000);

@@ -49,7 +49,8 @@ class AgentController {
         this.clock = clock;
     }
 
-    record Text(String text) {
+    /** @param id optional, chosen by the client (e.g. a UUID): sending the same message again does nothing */
+    record Text(String text, String id) {
     }
 
     record ReturnTo(String state) {
@@ -100,7 +101,7 @@ class AgentController {
 
     @PostMapping("/cases/{id}/messages")
     ResponseEntity<Void> say(@PathVariable("id") long id, @RequestBody Text body, Authentication authentication) {
-        desk.say(id, Agent.of(authentication), body == null ? null : body.text());
+        desk.say(id, Agent.of(authentication), body == null ? null : body.text(), body == null ? null : body.id());
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 

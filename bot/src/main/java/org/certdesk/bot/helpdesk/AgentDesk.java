@@ -60,17 +60,26 @@ class AgentDesk {
         });
     }
 
-    void say(long id, Agent agent, String text) {
+    /**
+     * @param clientRef the id the agent's client gave the message, or null: the same id again (a retried
+     *     request) is accepted and does nothing
+     */
+    void say(long id, Agent agent, String text, String clientRef) {
         if (text == null || text.isBlank()) {
             throw CaseProblem.badRequest("text must not be empty");
         }
         if (text.length() > Transcript.MAX_TEXT) {
             throw CaseProblem.badRequest("text must have at most " + Transcript.MAX_TEXT + " characters");
         }
+        if (clientRef != null && (clientRef.isBlank() || clientRef.length() > 64)) {
+            throw CaseProblem.badRequest("id must have 1 to 64 characters");
+        }
         transaction.executeWithoutResult(s -> {
             Instant now = clock.instant();
             HelpdeskCase c = mine(id, agent);
-            transcript.add(c.conversation(), id, "agent", agent.displayName(), text.strip(), now);
+            if (!transcript.add(c.conversation(), id, "agent", agent.displayName(), text.strip(), clientRef, now)) {
+                return; // sent already
+            }
             employee.send(c.conversation(), List.of(HelpdeskCases.say(
                     HelpdeskTexts.AGENT_SAYS.format(c.locale(), agent.displayName(), text.strip()), c.locale())), now);
             events.messageAdded(id);

@@ -54,14 +54,25 @@ public class Transcript {
     }
 
     void add(ConversationKey key, Long caseId, String author, String name, String text, Instant now) {
-        jdbc.sql("INSERT INTO transcript_lines (channel, conversation_id, case_id, author, author_name, text,"
-                        + " created_at) VALUES (:channel, :conversationId, :caseId, :author, :name, :text, :now)")
+        add(key, caseId, author, name, text, null, now);
+    }
+
+    /**
+     * @param clientRef the id the sender gave the message, or null
+     * @return false when a line of the case already has that {@code clientRef} (nothing written)
+     */
+    boolean add(ConversationKey key, Long caseId, String author, String name, String text, String clientRef,
+            Instant now) {
+        return jdbc.sql("INSERT INTO transcript_lines (channel, conversation_id, case_id, author, author_name, text,"
+                        + " client_ref, created_at) VALUES (:channel, :conversationId, :caseId, :author, :name, :text,"
+                        + " :clientRef, :now) ON CONFLICT DO NOTHING")
                 .param("channel", key.channel()).param("conversationId", key.conversationId())
                 .param("caseId", caseId).param("author", author)
                 .param("name", name == null || name.length() <= 256 ? name : name.substring(0, 256))
                 .param("text", text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…")
+                .param("clientRef", clientRef)
                 .param("now", CaseStore.utc(now))
-                .update();
+                .update() == 1;
     }
 
     /** The whole conversation, oldest first. */

@@ -55,6 +55,12 @@ final class AgentApi {
                 JSON.writeValueAsString(JsonNodeFactory.instance.objectNode().put("text", text)));
     }
 
+    /** With the client's message id, as the console sends it. */
+    MockHttpServletResponse say(long id, String text, String messageId) {
+        return call("POST", "/api/agent/cases/" + id + "/messages",
+                JSON.writeValueAsString(JsonNodeFactory.instance.objectNode().put("text", text).put("id", messageId)));
+    }
+
     MockHttpServletResponse resolve(long id) {
         return call("POST", "/api/agent/cases/" + id + "/resolve", null);
     }

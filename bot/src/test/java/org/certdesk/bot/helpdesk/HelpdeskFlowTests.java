@@ -83,7 +83,9 @@ class HelpdeskFlowTests {
                 "Alice from the helpdesk is handling your request " + id + ".");
         assertThat(meters.timer("certdesk.helpdesk.time-to-take").count()).isPositive();
 
-        assertThat(alice.say(id, "Please open Settings > Security.").getStatus()).isEqualTo(202);
+        assertThat(alice.say(id, "Please open Settings > Security.", "message-1").getStatus()).isEqualTo(202);
+        assertThat(alice.say(id, "Please open Settings > Security.", "message-1").getStatus())
+                .as("the same message sent again, e.g. a retry after a timeout").isEqualTo(202);
         assertThat(TestChat.texts(employee.untilText("Settings"))).containsExactly(
                 "Alice (helpdesk): Please open Settings > Security.");
         employee.send(new UserInput.Text("done, it works now"));
@@ -91,6 +93,8 @@ class HelpdeskFlowTests {
         assertThat(transcript.findValuesAsString("text")).containsSubsequence(
                 "[android_11_plus]", "is anyone there?", "Please open Settings > Security.", "done, it works now");
         assertThat(transcript.findValuesAsString("author")).contains("employee", "bot", "agent");
+        assertThat(transcript.findValuesAsString("text")).as("recorded once, sent once")
+                .containsOnlyOnce("Please open Settings > Security.");
 
         assertThat(alice.resolve(id).getStatus()).isEqualTo(200);
         assertThat(TestChat.texts(employee.untilText("resolved"))).containsExactly(
