@@ -10,12 +10,13 @@ import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Report;
 import org.certdesk.bot.certificates.CertificateLinks;
 import org.certdesk.bot.certificates.IssuedCertificates;
+import org.certdesk.bot.helpdesk.MissingCertificates;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code cert.analyze}: runs the analyzer on the configured hosts for the phone's Android release
  * (see {@link AndroidApiLevels}), records every certificate it obtained and verified as issued (so
- * the download link works), and maps the report to an outcome ({@link ReportOutcomes}). Slow: it
+ * the download link works) and every one found missing (for the helpdesk case), and maps the report to an outcome ({@link ReportOutcomes}). Slow: it
  * connects to servers. Its own failure is {@code inconclusive}, reason {@code error}, which sends the
  * user to the manual steps on a PC.
  */
@@ -25,15 +26,17 @@ class AnalyzeAction implements BotAction {
     private final AnalyzerTargets targets;
     private final IssuedCertificates issued;
     private final CertificateLinks links;
+    private final MissingCertificates findings;
     private final MeterRegistry registry;
     private final Clock clock;
 
     AnalyzeAction(CertAnalyzer analyzer, AnalyzerTargets targets, IssuedCertificates issued, CertificateLinks links,
-            MeterRegistry registry, Clock clock) {
+            MissingCertificates findings, MeterRegistry registry, Clock clock) {
         this.analyzer = analyzer;
         this.targets = targets;
         this.issued = issued;
         this.links = links;
+        this.findings = findings;
         this.registry = registry;
         this.clock = clock;
     }
@@ -57,6 +60,9 @@ class AnalyzeAction implements BotAction {
             Counter.builder("certdesk.analyzer.results").description("Host diagnoses by verdict")
                     .tag("verdict", host.verdict().name()).register(registry).increment();
             for (MissingCertificate missing : host.missing()) {
+                if (call.conversation() != null) {
+                    findings.found(call.conversation(), missing.name(), missing.sha256(), clock.instant());
+                }
                 if (missing.certificate() != null) {
                     issued.issue(missing.certificate(), missing.name(), call.conversation(), clock.instant());
                 }

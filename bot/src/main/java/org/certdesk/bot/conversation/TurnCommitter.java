@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.certdesk.bot.actions.ActionCall;
-import org.certdesk.bot.handoff.Handoffs;
+import org.certdesk.bot.helpdesk.HelpdeskCases;
+import org.certdesk.bot.helpdesk.Transcript;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxDispatcher;
 import org.certdesk.bot.outbox.OutboxStore;
@@ -15,23 +16,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Writes what a turn did, inside the turn's transaction: the new state (version-checked), every
- * reply appended to the outbox, the handoff if the conversation escalated. After the commit the
- * replies leave at once (see {@link OutboxDispatcher#appendAndSend}) rather than at the next poll.
+ * reply appended to the outbox and the transcript, the helpdesk case if the conversation escalated.
+ * After the commit the replies leave at once (see {@link OutboxDispatcher#appendAndSend}) rather than
+ * at the next poll.
  */
 @Component
 class TurnCommitter {
     private final ConversationStore conversations;
     private final OutboxStore outbox;
     private final OutboxDispatcher dispatcher;
-    private final Handoffs handoffs;
+    private final HelpdeskCases helpdesk;
+    private final Transcript transcript;
     private final CertdeskProperties.Turns settings;
 
-    TurnCommitter(ConversationStore conversations, OutboxStore outbox, OutboxDispatcher dispatcher, Handoffs handoffs,
-            CertdeskProperties properties) {
+    TurnCommitter(ConversationStore conversations, OutboxStore outbox, OutboxDispatcher dispatcher, HelpdeskCases helpdesk,
+            Transcript transcript, CertdeskProperties properties) {
         this.conversations = conversations;
         this.outbox = outbox;
         this.dispatcher = dispatcher;
-        this.handoffs = handoffs;
+        this.helpdesk = helpdesk;
+        this.transcript = transcript;
         this.settings = properties.turns();
     }
 
@@ -47,12 +51,16 @@ class TurnCommitter {
                 : updated.withPendingAction(null, null, 0);
         conversations.save(conversation, now);
         List<Outbound> replies = steps.replies();
+        transcript.bot(conversation.key(), replies, now);
         if (slow != null) {
             replies.add(new Outbound.Typing());
         }
+        steps.handoff().ifPresent(handoff -> {
+            List<Outbound> told = helpdesk.escalated(conversation.key(), steps.turnRef(), handoff, steps.state(), now);
+            transcript.bot(conversation.key(), told, now);
+            replies.addAll(told);
+        });
         dispatcher.appendAndSend(conversation.address(), replies, now);
-        steps.handoff().ifPresent(handoff ->
-                handoffs.open(conversation.key(), steps.turnRef(), handoff, steps.state(), now));
     }
 
     /**

@@ -32,4 +32,10 @@ class TurnMetrics {
                 .tag("channel", channel).register(registry)
                 .record(latency.isNegative() ? Duration.ZERO : latency);
     }
+
+    /** A conversation's first turn (the welcome): what the helpdesk's escalation rate is divided by. */
+    void conversationStarted(String channel) {
+        Counter.builder("certdesk.conversations.started").description("Conversations started (welcomes)")
+                .tag("channel", channel).register(registry).increment();
+    }
 }

@@ -1,11 +1,15 @@
 package org.certdesk.bot.conversation;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.certdesk.bot.actions.ActionCall;
 import org.certdesk.bot.actions.ActionRunner;
+import org.certdesk.bot.helpdesk.HelpdeskCases;
+import org.certdesk.bot.helpdesk.Transcript;
+import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.dialogs.engine.ActionRequest;
 import org.certdesk.dialogs.engine.DialogEngine;
 import org.certdesk.dialogs.engine.TurnResult;
@@ -39,12 +43,15 @@ class TurnProcessor {
     private final TurnCommitter committer;
     private final TurnFailures failures;
     private final TurnMetrics metrics;
+    private final HelpdeskCases helpdesk;
+    private final Transcript transcript;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     TurnProcessor(ConversationStore conversations, InboxStore inbox, DialogEngines engines, ActionRunner actions,
             TurnActions turnActions, AbandonedActions abandoned, TurnCommitter committer, TurnFailures failures,
-            TurnMetrics metrics, PlatformTransactionManager transactions, Clock clock) {
+            TurnMetrics metrics, HelpdeskCases helpdesk, Transcript transcript, PlatformTransactionManager transactions,
+            Clock clock) {
         this.conversations = conversations;
         this.inbox = inbox;
         this.engines = engines;
@@ -54,6 +61,8 @@ class TurnProcessor {
         this.committer = committer;
         this.failures = failures;
         this.metrics = metrics;
+        this.helpdesk = helpdesk;
+        this.transcript = transcript;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -101,12 +110,28 @@ class TurnProcessor {
         }
         Inbound inbound = oldest.get().inbound();
         conversation = conversation.withAddress(inbound.address());
+        if (conversation.state() != null
+                && conversation.state().status() == org.certdesk.dialogs.engine.ConversationState.Status.ESCALATED) {
+            // While a helpdesk case is open the agent answers, not the bot: the input goes to the case.
+            // A case is open only after the conversation escalated, so other turns skip the look-up.
+            Optional<List<Outbound>> diverted = helpdesk.divert(key, inbound.input(), inbound.address().userName(),
+                    conversation.state().locale(), clock.instant());
+            if (diverted.isPresent()) {
+                conversations.save(conversation, clock.instant()); // the address, as for any turn
+                committer.append(key, diverted.get(), clock.instant());
+                inbox.done(oldest.get().id());
+                metrics.turnDone(key.channel(), inbound.receivedAt());
+                return Optional.empty();
+            }
+        }
+        transcript.employee(key, inbound.input(), inbound.address().userName(), clock.instant());
         DialogEngine engine;
         TurnResult result;
         if (conversation.state() == null) {
             // A new conversation starts with the welcome, whatever the first activity said: a "hi"
             // stepped on top of it would only earn "I didn't understand".
             engine = engines.forNewConversation();
+            metrics.conversationStarted(key.channel());
             result = engine.start(inbound.input() instanceof UserInput.Start start && start.languageTag() != null
                     ? start.languageTag() : inbound.locale());
         } else {

@@ -1,5 +1,7 @@
 package org.certdesk.bot.outbox;
 
+import java.util.List;
+
 import org.certdesk.dialogs.engine.Message;
 
 /**
@@ -7,7 +9,7 @@ import org.certdesk.dialogs.engine.Message;
  * (Teams: Adaptive Cards; web chat: Web Chat activities). Switch on {@link #kind()}.
  */
 public sealed interface Outbound {
-    enum Kind { SAY, TYPING }
+    enum Kind { SAY, TYPING, NOTICE }
 
     Kind kind();
 
@@ -24,6 +26,22 @@ public sealed interface Outbound {
         @Override
         public Kind kind() {
             return Kind.TYPING;
+        }
+    }
+
+    /**
+     * A card with a title, facts and one link button, for people rather than the employee: the
+     * helpdesk's new-case notification in its Teams channel. Only Teams renders it.
+     */
+    record Notice(String title, List<Message.Fact> facts, String linkTitle, String url, String locale)
+            implements Outbound {
+        public Notice {
+            facts = List.copyOf(facts);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.NOTICE;
         }
     }
 }

@@ -31,6 +31,14 @@ class OutboundJson {
             node.put("type", "say");
             node.put("locale", say.locale());
             writeMessage(say.message(), node.putObject("message"));
+        } else if (outbound instanceof Outbound.Notice notice) {
+            node.put("type", "notice");
+            node.put("locale", notice.locale());
+            node.put("title", notice.title());
+            ArrayNode facts = node.putArray("facts");
+            notice.facts().forEach(f -> facts.addObject().put("label", f.label()).put("value", f.value()));
+            node.put("linkTitle", notice.linkTitle());
+            node.put("url", notice.url());
         } else {
             throw new IllegalArgumentException("unknown outbound " + outbound.getClass().getName());
         }
@@ -43,6 +51,13 @@ class OutboundJson {
         return switch (type) {
             case "typing" -> new Outbound.Typing();
             case "say" -> new Outbound.Say(readMessage(node.path("message")), node.path("locale").asString(null));
+            case "notice" -> {
+                List<Message.Fact> facts = new ArrayList<>();
+                node.path("facts").forEach(f -> facts.add(
+                        new Message.Fact(f.path("label").asString(), f.path("value").asString())));
+                yield new Outbound.Notice(node.path("title").asString(), facts, node.path("linkTitle").asString(),
+                        node.path("url").asString(), node.path("locale").asString(null));
+            }
             default -> throw new IllegalArgumentException("stored outbound of unknown type '" + type + "'");
         };
     }

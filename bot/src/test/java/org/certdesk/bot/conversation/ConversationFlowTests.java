@@ -12,7 +12,7 @@ import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.analyzer.x509.CertificateFacts;
-import org.certdesk.bot.handoff.Handoffs;
+import org.certdesk.bot.helpdesk.Handoffs;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxEntry;
 import org.certdesk.bot.testing.BotTest;
@@ -110,9 +110,10 @@ class ConversationFlowTests {
         chat.untilChoices();
         chat.send(new UserInput.Choice("android_11_plus"));
 
-        List<Outbound> replies = chat.untilText("helpdesk");
-        assertThat(TestChat.texts(replies)).last().asString()
-                .startsWith("Your phone is missing 2 certificates, including “Contoso Issuing CA 2”");
+        List<Outbound> replies = chat.untilText("case number");
+        assertThat(TestChat.texts(replies)).anySatisfy(text -> assertThat(text)
+                .startsWith("Your phone is missing 2 certificates, including “Contoso Issuing CA 2”"));
+        assertThat(TestChat.texts(replies)).last().asString().startsWith("Your request is case number ");
         Conversation stored = conversations.find(chat.address().key()).orElseThrow();
         assertThat(stored.state().status()).isEqualTo(ConversationState.Status.ESCALATED);
         assertThat(handoffs.count(chat.address().key())).isEqualTo(1);
@@ -132,11 +133,17 @@ class ConversationFlowTests {
         chat.untilChoices();
 
         chat.send(new UserInput.Choice("still_missing"));
-        chat.untilText("A second certificate is probably missing");
+        assertThat(TestChat.texts(chat.untilText("case number")))
+                .anySatisfy(text -> assertThat(text).startsWith("A second certificate is probably missing"));
+        chat.send(new UserInput.Text("talk to a person"));
+        chat.send(new UserInput.Text("cancel"));
+        chat.untilText("I cancelled request");
         chat.send(new UserInput.Text("talk to a person"));
         chat.untilText("This conversation is over");
 
-        assertThat(handoffs.count(chat.address().key())).as("one case, even when asked again").isEqualTo(1);
+        assertThat(handoffs.count(chat.address().key()))
+                .as("one case: while it is open the bot does not answer, once cancelled the conversation is over")
+                .isEqualTo(1);
     }
 
     @Test

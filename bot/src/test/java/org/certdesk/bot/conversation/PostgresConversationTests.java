@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.certdesk.bot.handoff.Handoffs;
+import org.certdesk.bot.helpdesk.Handoffs;
 import org.certdesk.bot.outbox.OutboxEntry;
 import org.certdesk.bot.testing.FakeRemote;
 import org.certdesk.bot.testing.LoopbackPki;

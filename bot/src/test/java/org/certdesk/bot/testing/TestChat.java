@@ -25,9 +25,14 @@ public final class TestChat {
     private int read;
 
     public TestChat(TurnSubmitter submitter) {
+        this(submitter, new ChannelAddress(TestChannel.NAME, "chat-" + UUID.randomUUID(), null, null, null,
+                "user-1", "Test User", null, null, null));
+    }
+
+    /** The same user again, e.g. after a restart: replies already read before are read again. */
+    public TestChat(TurnSubmitter submitter, ChannelAddress address) {
         this.submitter = submitter;
-        this.address = new ChannelAddress(TestChannel.NAME, "chat-" + UUID.randomUUID(), null, null, null,
-                "user-1", "Test User", null, null, null);
+        this.address = address;
     }
 
     public ChannelAddress address() {

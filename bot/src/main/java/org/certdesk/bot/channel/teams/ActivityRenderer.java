@@ -29,6 +29,11 @@ final class ActivityRenderer {
         if (outbound instanceof Outbound.Typing) {
             return envelope("typing", address);
         }
+        if (outbound instanceof Outbound.Notice notice) {
+            ObjectNode activity = envelope("message", address);
+            notice(activity, notice);
+            return activity;
+        }
         Outbound.Say say = (Outbound.Say) outbound;
         ObjectNode activity = envelope("message", address);
         if (say.locale() != null) {
@@ -79,6 +84,23 @@ final class ActivityRenderer {
         open.put("type", "Action.OpenUrl");
         open.put("title", CardText.DOWNLOAD.in(locale));
         open.put("url", download.url());
+    }
+
+    /** The helpdesk's new-case card: a bold title, the facts, and a link button (e.g. "Take case"). */
+    private static void notice(ObjectNode activity, Outbound.Notice notice) {
+        if (notice.locale() != null) {
+            activity.put("locale", notice.locale());
+        }
+        ObjectNode card = card(activity, notice.title() + " " + notice.url(), notice.locale());
+        card.putObject("msteams").put("width", "Full");
+        ArrayNode body = card.putArray("body");
+        body.addObject().put("type", "TextBlock").put("text", TeamsMarkup.cardText(notice.title()))
+                .put("weight", "Bolder").put("size", "Medium").put("wrap", true);
+        factSet(body, notice.facts());
+        ObjectNode open = card.putArray("actions").addObject();
+        open.put("type", "Action.OpenUrl");
+        open.put("title", notice.linkTitle());
+        open.put("url", notice.url());
     }
 
     private static void factSet(ArrayNode body, List<Message.Fact> facts) {

@@ -77,6 +77,11 @@ class TeamsController {
                 return ResponseEntity.ok().build();
             case "conversationUpdate":
                 if (activity.addsBot()) {
+                    if ("channel".equals(activity.conversationType())) {
+                        // What the admin needs to route helpdesk notifications to this team (README).
+                        log.info("helpdesk: this team's conversation id is {} (set certdesk.helpdesk.teams-conversation"
+                                + " to it)", teamConversation(activity.conversationId()));
+                    }
                     submit(activity, WELCOME_ID, new UserInput.Start(activity.locale()));
                 }
                 return ResponseEntity.ok().build();
@@ -182,5 +187,11 @@ class TeamsController {
 
     private static ProblemDetail problem(HttpStatus status, String detail) {
         return ProblemDetail.forStatusAndDetail(status, detail);
+    }
+
+    /** A channel conversation id without the {@code ;messageid=...} of the thread it came from. */
+    static String teamConversation(String conversationId) {
+        int thread = conversationId.indexOf(";messageid=");
+        return thread < 0 ? conversationId : conversationId.substring(0, thread);
     }
 }

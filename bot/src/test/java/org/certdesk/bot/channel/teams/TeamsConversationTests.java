@@ -16,7 +16,7 @@ import java.util.Map;
 
 import org.certdesk.analyzer.x509.CertificateFacts;
 import org.certdesk.bot.conversation.ConversationKey;
-import org.certdesk.bot.handoff.Handoffs;
+import org.certdesk.bot.helpdesk.Handoffs;
 import org.certdesk.bot.system.CertdeskApplication;
 import org.certdesk.bot.testing.LoopbackPki;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +50,7 @@ class TeamsConversationTests {
     private static final String PIXEL_7 = "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36"
             + " (KHTML, like Gecko) Chrome/116.0.0.0 Mobile Safari/537.36";
     private static final HttpClient PHONE = HttpClient.newHttpClient();
+    private static final String HELPDESK_CHANNEL = "19:helpdesk-channel@thread.tacv2";
 
     @LocalServerPort
     int port;
@@ -67,6 +68,8 @@ class TeamsConversationTests {
             Map<String, Object> properties = new HashMap<>(org.certdesk.bot.testing.TestProperties.with(
                     org.certdesk.bot.testing.TestProperties.h2(org.certdesk.bot.testing.TestProperties.h2Memory())));
             properties.putAll(teams.settings());
+            properties.put("certdesk.helpdesk.teams-conversation", HELPDESK_CHANNEL);
+            properties.put("certdesk.helpdesk.teams-service-url", teams.serviceUrl());
             org.certdesk.bot.testing.TestProperties.apply(context, properties);
         }
     }
@@ -199,10 +202,10 @@ class TeamsConversationTests {
         assertThat(TeamsUser.cards(welcome).get(0).path("lang").stringValue()).isEqualTo("en");
 
         bob.click("android_11_plus");
-        List<JsonNode> replies = bob.untilText("helpdesk");
+        List<JsonNode> replies = bob.untilText("case number");
         assertThat(replies).extracting(reply -> reply.path("type").stringValue())
-                .containsExactly("message", "typing", "message");
-        assertThat(TeamsUser.texts(replies)).last().isEqualTo(TeamsMarkup.messageText(
+                .containsExactly("message", "typing", "message", "message");
+        assertThat(TeamsUser.texts(replies).get(1)).isEqualTo(TeamsMarkup.messageText(
                 "Your phone is missing 2 certificates, including “Contoso Issuing CA 2”. This one is for the helpdesk:"
                         + " I’m passing them the analysis report, and a person will answer you here."));
         assertThat(TeamsUser.cards(replies)).as("no certificate is handed out").isEmpty();
@@ -215,7 +218,24 @@ class TeamsConversationTests {
         assertThat(handoff.get("reason")).isEqualTo("several_missing");
         assertThat(handoff.get("locale")).isEqualTo("en");
         assertThat((String) handoff.get("variables_json")).contains("Contoso Issuing CA 2");
-        assertThat(teams.attempts(bob.conversationId())).allMatch(BotFrameworkStub.Attempt::accepted).hasSize(3 + 3);
+        assertThat(TeamsUser.texts(replies)).last().asString().startsWith("Your request is case number ");
+        assertThat(teams.attempts(bob.conversationId())).allMatch(BotFrameworkStub.Attempt::accepted).hasSize(3 + 4);
+
+        long caseId = jdbc.sql("SELECT id FROM handoffs WHERE channel = 'msteams' AND conversation_id = :id")
+                .param("id", bob.conversationId()).query(Long.class).single();
+        JsonNode notice = teams.awaitAttempts(HELPDESK_CHANNEL, attempts -> attempts.stream().anyMatch(a ->
+                a.body().contains("#case-" + caseId + "\""))).stream().filter(a -> a.body().contains("#case-" + caseId + "\""))
+                .findFirst().orElseThrow().activity();
+        JsonNode card = notice.path("attachments").get(0).path("content");
+        assertThat(card.path("body").get(0).path("text").stringValue())
+                .as("in the helpdesk's language (French by default)")
+                .isEqualTo("Nouveau dossier n° " + caseId + " : plusieurs certificats manquent");
+        assertThat(card.path("body").toString()).contains("Employé", "Contoso Issuing CA 1", "Contoso Issuing CA 2",
+                "11+");
+        assertThat(card.path("actions").get(0).path("type").stringValue()).isEqualTo("Action.OpenUrl");
+        assertThat(card.path("actions").get(0).path("title").stringValue()).isEqualTo("Prendre le dossier");
+        assertThat(card.path("actions").get(0).path("url").stringValue())
+                .isEqualTo("https://certdesk.test/agent/#case-" + caseId);
     }
 
     @Test

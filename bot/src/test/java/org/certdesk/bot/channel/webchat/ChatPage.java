@@ -1,5 +1,7 @@
 package org.certdesk.bot.channel.webchat;
 
+import org.certdesk.bot.testing.HeadlessChromium;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.certdesk.bot.handoff;
+package org.certdesk.bot.helpdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.certdesk.bot.channel.webchat;
+package org.certdesk.bot.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -18,15 +18,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * page test fails on CI (the environment variable CI is set: .ci/run installs it) and is skipped
  * elsewhere, saying what to install.
  */
-final class HeadlessChromium {
-    static final Path BROWSER = Path.of(System.getProperty("webchat.chromium", "/usr/bin/chromium"));
-    static final Path DRIVER = Path.of(System.getProperty("webchat.chromedriver", "/usr/bin/chromedriver"));
+public final class HeadlessChromium {
+    public static final Path BROWSER = Path.of(System.getProperty("webchat.chromium", "/usr/bin/chromium"));
+    public static final Path DRIVER = Path.of(System.getProperty("webchat.chromedriver", "/usr/bin/chromedriver"));
 
     private HeadlessChromium() {
     }
 
     /** A new browser with a fresh profile; the page's language is {@code language} (e.g. {@code fr-FR}). */
-    static ChromeDriver start(String language, Path profile) throws IOException {
+    public static ChromeDriver start(String language, Path profile) throws IOException {
         requireInstalled();
         System.setProperty("webdriver.chrome.driver", DRIVER.toString());
         ChromeOptions options = new ChromeOptions();
@@ -50,7 +50,7 @@ final class HeadlessChromium {
         if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
             return;
         }
-        String message = "headless Chromium is needed for the web chat page test: " + BROWSER + " and " + DRIVER
+        String message = "headless Chromium is needed for the page tests (web chat, agent console): " + BROWSER + " and " + DRIVER
                 + " (Debian: apt-get install -y chromium chromium-driver)";
         if (System.getenv("CI") != null) {
             fail(message + " - CI must install them");

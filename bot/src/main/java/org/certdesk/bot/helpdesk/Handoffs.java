@@ -1,4 +1,4 @@
-package org.certdesk.bot.handoff;
+package org.certdesk.bot.helpdesk;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Escalations to the helpdesk, recorded in the transaction of the turn that escalated, so a case
  * exists exactly when the user was told "a person will answer": never lost on a crash, never
- * doubled by a replay of the same turn ({@code turn_ref} is unique per conversation). The helpdesk
- * queue and agent console build on these rows.
+ * doubled by a replay of the same turn ({@code turn_ref} is unique per conversation). A row is a
+ * helpdesk case: {@link CaseStore} queues, assigns and closes it.
  */
 @Repository
 public class Handoffs {
@@ -38,8 +38,9 @@ public class Handoffs {
      * Records a handoff; call inside the turn's transaction.
      *
      * @param turnRef the turn that escalated; a second call with the same reference does nothing
+     * @return the new case's number, or empty when this turn already opened one
      */
-    public void open(ConversationKey conversation, String turnRef, Handoff handoff, ConversationState state,
+    public java.util.OptionalLong open(ConversationKey conversation, String turnRef, Handoff handoff, ConversationState state,
             Instant now) {
         int inserted = jdbc.sql("INSERT INTO handoffs (channel, conversation_id, turn_ref, reason, variables_json,"
                         + " script_id, script_version, locale, created_at) VALUES (:channel, :conversationId,"
@@ -55,13 +56,21 @@ public class Handoffs {
                 .param("locale", state.locale())
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .update();
-        if (inserted == 1) {
-            afterCommit(() -> log.info("handoff to the helpdesk: conversation {}, reason {}, script {}@{}",
-                    conversation, handoff.reason(), state.scriptId(), state.scriptVersion()));
+        if (inserted != 1) {
+            return java.util.OptionalLong.empty();
         }
+        long id = jdbc.sql("SELECT id FROM handoffs WHERE channel = :channel AND conversation_id = :conversationId"
+                        + " AND turn_ref = :turnRef")
+                .param("channel", conversation.channel())
+                .param("conversationId", conversation.conversationId())
+                .param("turnRef", turnRef)
+                .query(Long.class).single();
+        afterCommit(() -> log.info("handoff to the helpdesk: case {}, conversation {}, reason {}, script {}@{}",
+                id, conversation, handoff.reason(), state.scriptId(), state.scriptVersion()));
+        return java.util.OptionalLong.of(id);
     }
 
-    /** The number of handoffs of a conversation (for tests and the future helpdesk view). */
+    /** The number of handoffs of a conversation (for tests). */
     public int count(ConversationKey conversation) {
         return jdbc.sql("SELECT COUNT(*) FROM handoffs WHERE channel = :channel AND conversation_id = :conversationId")
                 .param("channel", conversation.channel())
@@ -69,7 +78,7 @@ public class Handoffs {
                 .query(Integer.class).single();
     }
 
-    private static void afterCommit(Runnable action) {
+    static void afterCommit(Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             action.run();
             return;

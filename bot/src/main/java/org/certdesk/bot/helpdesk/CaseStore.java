@@ -1,0 +1,110 @@
+package org.certdesk.bot.helpdesk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.certdesk.bot.conversation.ConversationKey;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Cases ({@code handoffs} rows) with their employee ({@code conversations}). Every change of status
+ * is a conditional UPDATE on the status it expects, so of two agents taking a case, or an agent
+ * resolving while the employee cancels, exactly one wins.
+ */
+@Repository
+class CaseStore {
+    private static final String SELECT = "SELECT h.id, h.channel, h.conversation_id, h.status, h.reason, h.locale,"
+            + " h.variables_json, h.created_at, h.taken_by, h.taken_at, h.closed_at, h.return_state, c.id AS ref,"
+            + " c.user_name, c.user_id, c.user_aad_object_id, c.tenant_id, c.android_api_level"
+            + " FROM handoffs h JOIN conversations c ON c.channel = h.channel AND c.conversation_id = h.conversation_id";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    CaseStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Cases in one of {@code statuses}, oldest first (the order agents should take them). */
+    List<HelpdeskCase> list(Collection<HelpdeskCase.Status> statuses) {
+        return jdbc.sql(SELECT + " WHERE h.status IN (:statuses) ORDER BY h.created_at, h.id")
+                .param("statuses", statuses.stream().map(Enum::name).toList())
+                .query(this::row).list();
+    }
+
+    Optional<HelpdeskCase> find(long id) {
+        return jdbc.sql(SELECT + " WHERE h.id = :id").param("id", id).query(this::row).optional();
+    }
+
+    /** Reads the case after row-locking it until the current transaction ends. */
+    Optional<HelpdeskCase> lock(long id) {
+        List<Long> locked = jdbc.sql("SELECT id FROM handoffs WHERE id = :id FOR UPDATE").param("id", id)
+                .query(Long.class).list();
+        return locked.isEmpty() ? Optional.empty() : find(id);
+    }
+
+    /** The conversation's open or taken case, if any (the newest, should there be several). */
+    Optional<HelpdeskCase> active(ConversationKey key) {
+        return jdbc.sql(SELECT + " WHERE h.channel = :channel AND h.conversation_id = :conversationId"
+                        + " AND h.status IN ('OPEN', 'TAKEN') ORDER BY h.id DESC LIMIT 1")
+                .param("channel", key.channel()).param("conversationId", key.conversationId())
+                .query(this::row).optional();
+    }
+
+    /** @return whether {@code agent} took it (false: it was no longer OPEN) */
+    boolean take(long id, String agent, Instant now) {
+        return jdbc.sql("UPDATE handoffs SET status = 'TAKEN', taken_by = :agent, taken_at = :now"
+                        + " WHERE id = :id AND status = 'OPEN'")
+                .param("agent", agent).param("now", utc(now)).param("id", id).update() == 1;
+    }
+
+    /** @return whether it moved from one of {@code from} to {@code to} */
+    boolean close(long id, Collection<HelpdeskCase.Status> from, HelpdeskCase.Status to, String returnState,
+            Instant now) {
+        return jdbc.sql("UPDATE handoffs SET status = :to, closed_at = :now, return_state = :returnState"
+                        + " WHERE id = :id AND status IN (:from)")
+                .param("to", to.name()).param("now", utc(now)).param("returnState", returnState).param("id", id)
+                .param("from", from.stream().map(Enum::name).toList())
+                .update() == 1;
+    }
+
+    /** Cases not closed yet (queued or taken): the gauge. */
+    long countActive() {
+        return jdbc.sql("SELECT COUNT(*) FROM handoffs WHERE status IN ('OPEN', 'TAKEN')").query(Long.class).single();
+    }
+
+    private HelpdeskCase row(ResultSet rs, int n) throws SQLException {
+        Map<String, String> variables = json.readValue(rs.getString("variables_json"), new TypeReference<>() { });
+        int apiLevel = rs.getInt("android_api_level");
+        Integer androidApiLevel = rs.wasNull() ? null : apiLevel;
+        String channel = rs.getString("channel");
+        return new HelpdeskCase(rs.getLong("id"), new ConversationKey(channel, rs.getString("conversation_id")),
+                rs.getLong("ref"), HelpdeskCase.Status.valueOf(rs.getString("status")), rs.getString("reason"),
+                rs.getString("locale"), variables,
+                new HelpdeskCase.Employee(rs.getString("user_name"), rs.getString("user_id"),
+                        rs.getString("user_aad_object_id"), rs.getString("tenant_id"), channel),
+                androidApiLevel, instant(rs, "created_at"), rs.getString("taken_by"), instant(rs, "taken_at"),
+                instant(rs, "closed_at"), rs.getString("return_state"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,25 @@
+package org.certdesk.bot.helpdesk;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The helpdesk, under {@code certdesk.helpdesk}.
+ *
+ * @param teamsConversation the Teams conversation (a team's channel, {@code 19:...@thread.tacv2}, or a
+ *     group chat) where new cases are announced; none: cases only appear in the console. The bot logs
+ *     a team's id when it is added to it.
+ * @param teamsServiceUrl the Bot Connector base URL for that conversation (the tenant's region)
+ * @param locale the helpdesk's language for the announcements ({@code fr} or {@code en})
+ */
+@ConfigurationProperties("certdesk.helpdesk")
+record HelpdeskProperties(String teamsConversation,
+        @DefaultValue("https://smba.trafficmanager.net/teams/") URI teamsServiceUrl,
+        @DefaultValue("fr") String locale) {
+
+    boolean announcesInTeams() {
+        return teamsConversation != null && !teamsConversation.isBlank();
+    }
+}
