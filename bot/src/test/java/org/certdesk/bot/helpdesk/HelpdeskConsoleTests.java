@@ -81,6 +81,8 @@ class HelpdeskConsoleTests {
                     .as("typed markup is text, not elements").isEmpty();
             assertThat(browser.executeScript("return window.pwned === undefined")).isEqualTo(true);
             assertThat(browser.findElement(By.id("case-title")).getText()).isEqualTo("Case " + id);
+            Files.createDirectories(Path.of("target", "helpdesk-e2e"));
+            Files.write(Path.of("target", "helpdesk-e2e", "console.png"), browser.getScreenshotAs(OutputType.BYTES));
         } catch (RuntimeException | AssertionError e) {
             Files.createDirectories(Path.of("target", "helpdesk-e2e"));
             Files.write(Path.of("target", "helpdesk-e2e", "console.png"), browser.getScreenshotAs(OutputType.BYTES));
