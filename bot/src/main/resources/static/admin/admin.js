@@ -173,7 +173,9 @@
   }
 
   function updatePublishButton() {
-    $('publish').disabled = !scriptId || problems.length > 0 || lintedText !== editor.getValue();
+    var unchanged = editing !== null && info !== null && editing.version === info.publishedVersion
+      && editor.getValue() === editing.text;
+    $('publish').disabled = !scriptId || unchanged || problems.length > 0 || lintedText !== editor.getValue();
   }
 
   function showStatus() {
@@ -184,7 +186,7 @@
   }
 
   // --- diagram ------------------------------------------------------------------------------------
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', flowchart: { htmlLabels: false } });
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', flowchart: { htmlLabels: false, useMaxWidth: false } });
 
   function showDiagram(answer) {
     var marks = $('marks');
@@ -226,7 +228,7 @@
   function loadVersions() {
     return api('GET', '/api/admin/scripts/' + encodeURIComponent(scriptId) + '/versions')
       .then(function (r) { return r.json(); })
-      .then(function (body) { info = body; showVersions(); showStatus(); });
+      .then(function (body) { info = body; showVersions(); showStatus(); updatePublishButton(); });
   }
 
   function openVersion(version) {
@@ -237,6 +239,7 @@
         editor.setValue(text);
         editor.clearHistory();
         showStatus();
+        updatePublishButton();
       });
   }
 

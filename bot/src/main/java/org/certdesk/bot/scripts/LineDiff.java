@@ -71,12 +71,13 @@ final class LineDiff {
                 out.add(new Line(Op.SAME, a[aStart + i], aStart + i + 1, bStart + j + 1));
                 i++;
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new Line(Op.ADDED, b[bStart + j], 0, bStart + j + 1));
-                j++;
-            } else {
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                // removed lines first, then the added ones: reads as "this became that"
                 out.add(new Line(Op.REMOVED, a[aStart + i], aStart + i + 1, 0));
                 i++;
+            } else {
+                out.add(new Line(Op.ADDED, b[bStart + j], 0, bStart + j + 1));
+                j++;
             }
         }
     }

@@ -56,13 +56,13 @@ class ScriptsController {
 
     /** The published version's YAML. */
     @GetMapping("/scripts/{id}")
-    ResponseEntity<String> publishedYaml(@PathVariable String id) {
+    ResponseEntity<String> publishedYaml(@PathVariable("id") String id) {
         return store.publishedVersion(id).map(version -> yaml(id, version, false))
                 .orElseGet(() -> notFound("No script '" + id + "'."));
     }
 
     @GetMapping("/scripts/{id}/versions")
-    ResponseEntity<?> versions(@PathVariable String id) {
+    ResponseEntity<?> versions(@PathVariable("id") String id) {
         var publishedVersion = store.publishedVersion(id);
         if (publishedVersion.isEmpty()) {
             return notFound("No script '" + id + "'.");
@@ -76,15 +76,15 @@ class ScriptsController {
 
     /** One version's YAML, as a file to save (export). */
     @GetMapping("/scripts/{id}/versions/{version}")
-    ResponseEntity<String> version(@PathVariable String id, @PathVariable int version) {
+    ResponseEntity<String> version(@PathVariable("id") String id, @PathVariable("version") int version) {
         return yaml(id, version, true);
     }
 
     /** Publishes a new version: 201 with its number, or 422 with the linter's problems (nothing stored). */
     @PutMapping(value = "/scripts/{id}", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
         "text/x-yaml", "text/plain"})
-    ResponseEntity<?> publish(@PathVariable String id, @RequestBody(required = false) byte[] body,
-            @RequestParam(required = false) String comment, Principal who, HttpServletRequest request) {
+    ResponseEntity<?> publish(@PathVariable("id") String id, @RequestBody(required = false) byte[] body,
+            @RequestParam(name = "comment", required = false) String comment, Principal who, HttpServletRequest request) {
         if (!ScriptAdmin.SCRIPT_ID.matcher(id).matches() || id.length() > 64) {
             return rejected(List.of(new Problem(id + ".yaml", 0, 0,
                     "a script id is lower case words joined by '-' (e.g. android-missing-certificate), at most 64 characters")));
@@ -104,8 +104,8 @@ class ScriptsController {
     }
 
     @PostMapping("/scripts/{id}/rollback/{version}")
-    ResponseEntity<?> rollback(@PathVariable String id, @PathVariable int version,
-            @RequestParam(required = false) String comment, Principal who, HttpServletRequest request) {
+    ResponseEntity<?> rollback(@PathVariable("id") String id, @PathVariable("version") int version,
+            @RequestParam(name = "comment", required = false) String comment, Principal who, HttpServletRequest request) {
         if (!admin.rollback(id, version, new ScriptAdmin.Change(who.getName(), request.getRemoteAddr(), comment))) {
             return notFound("No version " + version + " of script '" + id + "'.");
         }
@@ -113,7 +113,7 @@ class ScriptsController {
     }
 
     @GetMapping("/scripts/{id}/diff")
-    ResponseEntity<?> diff(@PathVariable String id, @RequestParam int from, @RequestParam int to) {
+    ResponseEntity<?> diff(@PathVariable("id") String id, @RequestParam("from") int from, @RequestParam("to") int to) {
         var a = store.yaml(id, from);
         var b = store.yaml(id, to);
         if (a.isEmpty() || b.isEmpty()) {
@@ -123,7 +123,7 @@ class ScriptsController {
     }
 
     @GetMapping("/audit")
-    List<ScriptStore.AuditEntry> audit(@RequestParam(defaultValue = "200") int limit) {
+    List<ScriptStore.AuditEntry> audit(@RequestParam(name = "limit", defaultValue = "200") int limit) {
         return store.audit(Math.max(1, Math.min(limit, 1000)));
     }
 
@@ -131,7 +131,7 @@ class ScriptsController {
     @PostMapping(value = "/lint", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
         "text/plain"})
     Map<String, Object> lint(@RequestBody(required = false) byte[] body,
-            @RequestParam(defaultValue = "script") String id) throws CharacterCodingException {
+            @RequestParam(name = "id", defaultValue = "script") String id) throws CharacterCodingException {
         String file = (ScriptAdmin.SCRIPT_ID.matcher(id).matches() ? id : "script") + ".yaml";
         String yaml = ScriptText.decode(body);
         Map<String, Object> out = new LinkedHashMap<>();
