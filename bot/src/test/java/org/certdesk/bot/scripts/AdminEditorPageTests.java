@@ -79,18 +79,29 @@ class AdminEditorPageTests {
                     .until(d -> text(browser, "problems").isEmpty()
                             && text(browser, "lint-state").startsWith("Aucun problème")
                             && d.findElement(By.id("publish")).isEnabled());
+            // The draft, before it is published, in the preview chat; the admin answers the probe.
+            browser.findElement(By.cssSelector("[data-tab=preview]")).click();
+            wait.withMessage("the preview speaks the draft")
+                    .until(d -> text(browser, "preview-log").contains(NEW_TEXT));
+            wait.until(d -> d.findElement(By.xpath("//div[@id='preview-buttons']/button[.='Android 11 ou plus récent']")))
+                    .click();
+            wait.until(d -> d.findElement(By.xpath("//div[@id='preview-buttons']/button[.='one_missing']"))).click();
+            wait.withMessage(() -> "the picked outcome answers the action: " + text(browser, "preview-log"))
+                    .until(d -> text(browser, "preview-log").contains("Contoso Issuing CA 1"));
+            screenshot(browser, "3-preview");
+
             browser.findElement(By.id("comment")).sendKeys("question plus claire");
             browser.findElement(By.id("publish")).click();
             wait.withMessage(() -> "published; result: " + text(browser, "publish-result"))
                     .until(d -> text(browser, "publish-result").contains("publiée"));
-            screenshot(browser, "3-published");
+            screenshot(browser, "4-published");
             assertThat(consoleProblems(browser)).isEmpty();
 
             browser.get("http://localhost:" + port + "/");
             wait.withMessage("the web chat asks with the new wording")
                     .until(d -> d.findElement(By.id("webchat")).getText().contains(NEW_TEXT));
             assertThat(browser.findElement(By.id("webchat")).getText()).doesNotContain(OLD_TEXT);
-            screenshot(browser, "4-webchat");
+            screenshot(browser, "5-webchat");
         } finally {
             screenshot(browser, "last");
             browser.quit();
