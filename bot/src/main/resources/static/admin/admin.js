@@ -20,8 +20,8 @@
     legendUnreachable: ['inaccessible', 'unreachable'],
     legendDeadEnd: ['sans issue', 'no way out'],
     legendMissing: ['état inexistant', 'not a state'],
-    previewHint: ['Le brouillon de l’éditeur, sur le vrai moteur. Rien n’est enregistré. Les actions attendent que vous choisissiez leur résultat.',
-      'The draft in the editor, on the real engine. Nothing is stored. Actions wait for you to pick their outcome.'],
+    previewHint: ['Le brouillon de l’éditeur, sur le vrai moteur. Rien n’est enregistré. Une action attend que vous la lanciez (l’analyseur réel) ou que vous choisissiez son résultat.',
+      'The draft in the editor, on the real engine. Nothing is stored. An action waits for you to run it (the real analyzer) or to pick its outcome.'],
     previewInput: ['Écrire comme l’employé…', 'Type as the employee…'],
     send: ['Envoyer', 'Send'],
     restart: ['Recommencer', 'Start again'],
@@ -55,7 +55,8 @@
     deadEnds: ['Sans issue', 'No way out'],
     noDiagram: ['Pas de diagramme : le texte n’est pas encore lisible.', 'No diagram: the text cannot be read yet.'],
     draftInvalid: ['Le brouillon ne passe pas la vérification : corrigez-le pour l’essayer.', 'The draft does not lint: fix it to try it.'],
-    waitingAction: ['Action {a} : choisissez son résultat.', 'Action {a}: pick its outcome.'],
+    waitingAction: ['Action {a} : lancez la vraie action, ou choisissez son résultat.', 'Action {a}: run the real action, or pick its outcome.'],
+    runReal: ['Lancer la vraie action', 'Run the real action'],
     ended: ['Conversation terminée ({s}).', 'Conversation over ({s}).'],
     sha: ['Empreinte SHA-256', 'SHA-256 fingerprint'],
     download: ['Téléchargement', 'Download'],
@@ -139,7 +140,7 @@
     var seq = ++lintSeq;
     $('lint-state').textContent = t('linting');
     $('lint-state').className = 'lint-state';
-    api('POST', '/api/admin/lint?id=' + encodeURIComponent(scriptId || 'script'), text, 'application/yaml')
+    api('POST', '/api/admin/lint' + (scriptId ? '?id=' + encodeURIComponent(scriptId) : ''), text, 'application/yaml')
       .then(function (r) { return r.json(); })
       .then(function (answer) {
         if (seq !== lintSeq) { return; } // an older answer after a newer request
@@ -361,6 +362,7 @@
 
   // --- preview ------------------------------------------------------------------------------------
   var previewState = null;
+  var previewArguments = null;
 
   function previewSay(className, text) {
     var log = $('preview-log');
@@ -370,7 +372,8 @@
 
   function previewTurn(type, value, echo) {
     if (echo) { previewSay('me', echo); }
-    var request = { yaml: editor.getValue(), state: type === 'start' ? null : previewState, locale: fr ? 'fr' : 'en', type: type, value: value };
+    var request = { yaml: editor.getValue(), state: type === 'start' ? null : previewState, locale: fr ? 'fr' : 'en',
+      type: type, value: value, arguments: type === 'run' ? previewArguments : null };
     api('POST', '/api/admin/preview', JSON.stringify(request), 'application/json').then(function (r) {
       return r.json().then(function (body) { return { status: r.status, body: body }; });
     }).then(function (answer) {
@@ -392,8 +395,13 @@
           });
         }
       });
+      previewArguments = answer.body.pendingAction ? answer.body.pendingAction.arguments : null;
       if (answer.body.pendingAction) {
         previewSay('note', t('waitingAction', { a: answer.body.pendingAction.name }));
+        var run = element('button', 'outcome real', t('runReal'));
+        run.type = 'button';
+        run.addEventListener('click', function () { previewTurn('run', null, '⚙ ' + t('runReal')); });
+        buttons.appendChild(run);
         answer.body.pendingAction.outcomes.forEach(function (o) {
           var b = element('button', 'outcome', o.name);
           b.type = 'button';

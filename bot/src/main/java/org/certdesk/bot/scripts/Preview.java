@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.certdesk.dialogs.action.ActionSpec;
 import org.certdesk.dialogs.action.Catalogue;
 import org.certdesk.dialogs.action.OutcomeSpec;
+import org.certdesk.dialogs.engine.ActionRequest;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.certdesk.dialogs.engine.DialogEngine;
 import org.certdesk.dialogs.engine.Message;
@@ -17,18 +19,24 @@ import org.certdesk.dialogs.script.Script;
 
 /**
  * The admin's chat with a draft: the real engine on the draft script, stateless on the server (the
- * conversation state travels to the page and back). Actions are answered by the admin, who picks one
- * of the outcomes the catalogue declares; the variables the outcome sets get sample values, so the
- * texts that use them show where they go.
+ * conversation state and the pending action request travel to the page and back). An action is
+ * answered either by the admin, who picks one of the outcomes the catalogue declares (the variables
+ * the outcome sets get sample values, so the texts that use them show where they go), or by the bot's
+ * real implementation (the analyzer probing the configured sign-in hosts).
  */
 final class Preview {
     private Preview() {
     }
 
-    /** What the page sends: the state it holds ({@code null} to start) and what the admin did. */
-    record Request(String yaml, String state, String locale, String type, String value) {}
+    /**
+     * What the page sends: the state it holds ({@code null} to start), what the admin did
+     * ({@code start}, {@code text}, {@code choice}, {@code outcome}, {@code run}, {@code locale}) and,
+     * for {@code run}, the arguments of the pending action request it was given.
+     */
+    record Request(String yaml, String state, String locale, String type, String value, Map<String, String> arguments) {}
 
-    static Map<String, Object> turn(Script script, Catalogue catalogue, Request request) {
+    static Map<String, Object> turn(Script script, Catalogue catalogue, Request request,
+            Function<ActionRequest, UserInput.ActionResult> realAction) {
         DialogEngine engine = new DialogEngine(script, catalogue);
         TurnResult result;
         String type = request.type() == null ? "start" : request.type();
@@ -44,6 +52,7 @@ final class Preview {
                 result = engine.step(state, switch (type) {
                     case "choice" -> new UserInput.Choice(value);
                     case "outcome" -> outcome(state, catalogue, value);
+                    case "run" -> realAction.apply(pending(state, request.arguments()));
                     case "locale" -> new UserInput.SwitchLocale(value);
                     default -> new UserInput.Text(value);
                 });
@@ -58,10 +67,20 @@ final class Preview {
         String pending = result.state().pendingAction();
         if (pending != null && catalogue.action(pending) != null) {
             ActionSpec spec = catalogue.action(pending);
-            out.put("pendingAction", Map.of("name", pending, "outcomes", spec.outcomes().values().stream()
-                    .map(o -> Map.of("name", o.name(), "description", o.description())).toList()));
+            Map<String, String> arguments = result.actions().stream()
+                    .filter(a -> a.requestId().equals(result.state().pendingRequestId())).findFirst()
+                    .map(ActionRequest::arguments).orElse(Map.of());
+            out.put("pendingAction", Map.of("name", pending, "arguments", arguments, "outcomes", spec.outcomes().values()
+                    .stream().map(o -> Map.of("name", o.name(), "description", o.description())).toList()));
         }
         return out;
+    }
+
+    private static ActionRequest pending(ConversationState state, Map<String, String> arguments) {
+        if (state.pendingAction() == null || state.pendingRequestId() == null) {
+            throw new IllegalArgumentException("the conversation does not wait for an action");
+        }
+        return new ActionRequest(state.pendingRequestId(), state.pendingAction(), arguments == null ? Map.of() : arguments);
     }
 
     private static UserInput outcome(ConversationState state, Catalogue catalogue, String outcome) {

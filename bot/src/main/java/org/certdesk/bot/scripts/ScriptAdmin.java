@@ -90,8 +90,15 @@ class ScriptAdmin {
         return Boolean.TRUE.equals(done);
     }
 
-    /** Lints {@code yaml}; a script must also carry the id it is stored under. */
     private void check(String scriptId, String yaml) {
+        List<Problem> problems = problems(scriptId, yaml);
+        if (!problems.isEmpty()) {
+            throw new ScriptRejectedException(problems);
+        }
+    }
+
+    /** The linter's problems with {@code yaml}; a script must also carry the id it is stored under. */
+    List<Problem> problems(String scriptId, String yaml) {
         LoadResult result = published.loader().load(scriptId + ".yaml", yaml);
         List<Problem> problems = new ArrayList<>(result.problems());
         if (result instanceof LoadResult.Loaded loaded) {
@@ -101,8 +108,6 @@ class ScriptAdmin {
                         + script.id() + "' but it is published as '" + scriptId + "': make them the same"));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ScriptRejectedException(problems);
-        }
+        return problems;
     }
 }

@@ -10,6 +10,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.certdesk.bot.actions.ActionCall;
+import org.certdesk.bot.actions.ActionRunner;
+import org.certdesk.bot.conversation.ConversationKey;
 import org.certdesk.dialogs.lint.Problem;
 import org.certdesk.dialogs.load.LoadResult;
 import org.springframework.http.ContentDisposition;
@@ -42,11 +45,13 @@ class ScriptsController {
     private final ScriptStore store;
     private final ScriptAdmin admin;
     private final PublishedScripts published;
+    private final ActionRunner actions;
 
-    ScriptsController(ScriptStore store, ScriptAdmin admin, PublishedScripts published) {
+    ScriptsController(ScriptStore store, ScriptAdmin admin, PublishedScripts published, ActionRunner actions) {
         this.store = store;
         this.admin = admin;
         this.published = published;
+        this.actions = actions;
     }
 
     @GetMapping("/scripts")
@@ -131,11 +136,13 @@ class ScriptsController {
     @PostMapping(value = "/lint", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml",
         "text/plain"})
     Map<String, Object> lint(@RequestBody(required = false) byte[] body,
-            @RequestParam(name = "id", defaultValue = "script") String id) throws CharacterCodingException {
-        String file = (ScriptAdmin.SCRIPT_ID.matcher(id).matches() ? id : "script") + ".yaml";
+            @RequestParam(name = "id", required = false) String id) throws CharacterCodingException {
+        boolean named = id != null && ScriptAdmin.SCRIPT_ID.matcher(id).matches();
+        String file = (named ? id : "script") + ".yaml";
         String yaml = ScriptText.decode(body);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("problems", problems(published.loader().load(file, yaml).problems()));
+        // With the id it will be published under, the same checks as a publish (the id must match).
+        out.put("problems", problems(named ? admin.problems(id, yaml) : published.loader().load(file, yaml).problems()));
         published.loader().graph(file, yaml).ifPresent(graph -> {
             out.put("graph", graph);
             out.put("mermaid", MermaidDiagram.of(graph));
@@ -145,13 +152,17 @@ class ScriptsController {
 
     /** One turn of the admin's preview chat on a draft; 422 when the draft does not lint. */
     @PostMapping(value = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> preview(@RequestBody Preview.Request request) {
+    ResponseEntity<?> preview(@RequestBody Preview.Request request, Principal who) {
         LoadResult loaded = published.loader().load("draft.yaml", request.yaml() == null ? "" : request.yaml());
         if (loaded instanceof LoadResult.Rejected rejected) {
             return rejected(rejected.problems());
         }
         try {
-            return ResponseEntity.ok(Preview.turn(loaded.orElseThrow(), published.catalogue(), request));
+            // A real action runs as a conversation of its own channel, so certificates it issues are
+            // recorded as issued to the admin's preview, not to an employee.
+            return ResponseEntity.ok(Preview.turn(loaded.orElseThrow(), published.catalogue(), request,
+                    action -> actions.run(new ActionCall(new ConversationKey("admin-preview", who.getName()), 0L,
+                            request.locale() == null ? "fr" : request.locale(), null, action))));
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(Map.of("detail", e.getMessage()));
         }

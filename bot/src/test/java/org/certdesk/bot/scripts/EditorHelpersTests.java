@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.certdesk.bot.testing.LoopbackPki;
 import org.certdesk.dialogs.load.DefaultScripts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What the editor page asks as the admin types: lint with the diagram, and the preview chat on a draft. */
+/**
+ * What the editor page asks as the admin types: lint with the diagram, and the preview chat on a
+ * draft, with actions answered by a picked outcome or by the real analyzer (probing {@link LoopbackPki}).
+ */
 @AdminBotTest
 class EditorHelpersTests {
     static final String SHIPPED = DefaultScripts.yaml(DefaultScripts.ANDROID_MISSING_CERTIFICATE);
@@ -42,24 +46,43 @@ class EditorHelpersTests {
     }
 
     @Test
-    void theShippedScriptLintsClean() throws Exception {
+    void theShippedScriptLintsCleanUnderItsOwnIdOnly() throws Exception {
         assertThat(lint(SHIPPED).get("problems")).isEmpty();
+        String other = json.readTree(mvc.perform(post("/api/admin/lint").param("id", "other-script")
+                .header("Authorization", AdminScriptsApiTests.admin()).contentType("application/yaml")
+                .content(SHIPPED.getBytes(StandardCharsets.UTF_8))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).get("problems").get(0).get("message").asString();
+        assertThat(other).contains("published as 'other-script'");
     }
 
     @Test
     void thePreviewRunsTheDraftAndLetsTheAdminPickAnActionsOutcome() throws Exception {
         String draft = SHIPPED.replace("Quelle version d’Android a votre téléphone ?", "Votre version d’Android ?");
 
-        JsonNode start = preview(draft, null, "start", null);
+        JsonNode start = preview(draft, null, "start", null, null);
         assertThat(texts(start)).contains("Votre version d’Android ?");
 
-        JsonNode analyzing = preview(draft, start.get("state").asString(), "choice", "android_11_plus");
+        JsonNode analyzing = preview(draft, start.get("state").asString(), "choice", "android_11_plus", null);
         assertThat(analyzing.get("pendingAction").get("name").asString()).isEqualTo("cert.analyze");
         assertThat(analyzing.get("pendingAction").get("outcomes").findValuesAsString("name"))
                 .containsExactly("one_missing", "several_missing", "inconclusive", "server_problem");
 
-        JsonNode found = preview(draft, analyzing.get("state").asString(), "outcome", "one_missing");
+        JsonNode found = preview(draft, analyzing.get("state").asString(), "outcome", "one_missing", null);
         assertThat(String.join("\n", texts(found))).contains("Contoso Issuing CA 1");
+    }
+
+    @Test
+    void thePreviewCanRunTheRealAnalyzer() throws Exception {
+        LoopbackPki.get().oneMissing();
+        JsonNode start = preview(SHIPPED, null, "start", null, null);
+        JsonNode analyzing = preview(SHIPPED, start.get("state").asString(), "choice", "android_11_plus", null);
+        JsonNode arguments = analyzing.get("pendingAction").get("arguments");
+        assertThat(arguments.get("android_version").asString()).isEqualTo("11_plus");
+
+        JsonNode found = preview(SHIPPED, analyzing.get("state").asString(), "run", null,
+                Map.of("android_version", arguments.get("android_version").asString()));
+
+        assertThat(String.join("\n", texts(found))).contains("J’ai trouvé !", "Contoso Issuing CA 1");
     }
 
     @Test
@@ -77,8 +100,12 @@ class EditorHelpersTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
-    private JsonNode preview(String yaml, String state, String type, String value) throws Exception {
-        Map<String, String> request = new java.util.HashMap<>(Map.of("yaml", yaml, "locale", "fr", "type", type));
+    private JsonNode preview(String yaml, String state, String type, String value, Map<String, String> arguments)
+            throws Exception {
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("yaml", yaml, "locale", "fr", "type", type));
+        if (arguments != null) {
+            request.put("arguments", arguments);
+        }
         if (state != null) {
             request.put("state", state);
         }
