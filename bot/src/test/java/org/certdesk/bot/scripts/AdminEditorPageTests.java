@@ -94,6 +94,10 @@ class AdminEditorPageTests {
             browser.findElement(By.id("publish")).click();
             wait.withMessage(() -> "published; result: " + text(browser, "publish-result"))
                     .until(d -> text(browser, "publish-result").contains("publiée"));
+            browser.findElement(By.cssSelector("[data-tab=history]")).click();
+            wait.withMessage(() -> "the history shows who published, with the comment: " + text(browser, "versions"))
+                    .until(d -> text(browser, "versions").contains("carol")
+                            && text(browser, "versions").contains("question plus claire"));
             screenshot(browser, "4-published");
             assertThat(consoleProblems(browser)).isEmpty();
 

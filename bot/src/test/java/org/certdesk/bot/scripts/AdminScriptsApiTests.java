@@ -60,6 +60,7 @@ class AdminScriptsApiTests {
         JsonNode first = versions.get("versions").get(versions.get("versions").size() - 1);
         assertThat(first.get("version").asInt()).isEqualTo(1);
         assertThat(first.get("author").asString()).isEqualTo("system");
+        assertThat(first.get("createdAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z"); // what the page's Date reads
     }
 
     @Test
