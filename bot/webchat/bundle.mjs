@@ -1,7 +1,11 @@
 // Brings Microsoft's Web Chat browser bundle into the bot's static resources at build time, so the
 // page is served by the bot itself (no CDN) and no third-party bundle is committed.
 //
-//   node bundle.mjs <output directory>      (the Maven build passes target/classes/static/webchat)
+//   node bundle.mjs <output directory> [<admin vendor directory>]
+//
+// The Maven build passes target/classes/static/webchat and target/classes/static/admin/vendor: the
+// admin pages' script editor (CodeMirror 5, its YAML mode and lint gutter) and diagram renderer
+// (Mermaid) come from the same lock file, each as a ready browser file with its licence.
 //
 // `npm ci` installs exactly what package-lock.json pins. It is run only when the lock file changed
 // since the last install (a stamp in node_modules records its hash): a full install takes 30 s or
@@ -14,8 +18,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const output = process.argv[2];
+const adminOutput = process.argv[3];
 if (!output) {
-  console.error('usage: node bundle.mjs <output directory>');
+  console.error('usage: node bundle.mjs <output directory> [<admin vendor directory>]');
   process.exit(2);
 }
 
@@ -26,7 +31,21 @@ const lockHash = createHash('sha256')
   .update(readFileSync(join(here, 'package-lock.json')))
   .digest('hex');
 
+const modules = join(here, 'node_modules');
+// What the admin pages load, from where npm puts it: [package file, name in the vendor directory].
+const adminFiles = [
+  ['codemirror/lib/codemirror.js', 'codemirror.js'],
+  ['codemirror/lib/codemirror.css', 'codemirror.css'],
+  ['codemirror/mode/yaml/yaml.js', 'yaml.js'],
+  ['codemirror/addon/lint/lint.js', 'lint.js'],
+  ['codemirror/addon/lint/lint.css', 'lint.css'],
+  ['codemirror/LICENSE', 'codemirror.LICENSE.txt'],
+  ['mermaid/dist/mermaid.min.js', 'mermaid.min.js'],
+  ['mermaid/LICENSE', 'mermaid.LICENSE.txt'],
+];
+
 const installed = existsSync(join(dist, 'webchat.js')) && existsSync(stamp)
+  && adminFiles.every(([file]) => existsSync(join(modules, file)))
   && readFileSync(stamp, 'utf8').trim() === lockHash;
 if (!installed) {
   console.log('webchat: npm ci (package-lock.json changed or nothing installed yet)');
@@ -49,3 +68,11 @@ for (const file of ['webchat.js', 'webchat.js.LICENSE.txt']) {
   copyFileSync(join(dist, file), join(output, file));
 }
 console.log(`webchat: copied botframework-webchat dist/webchat.js to ${output}`);
+
+if (adminOutput) {
+  mkdirSync(adminOutput, { recursive: true });
+  for (const [file, name] of adminFiles) {
+    copyFileSync(join(modules, file), join(adminOutput, name));
+  }
+  console.log(`admin: copied CodeMirror 5 and Mermaid to ${adminOutput}`);
+}

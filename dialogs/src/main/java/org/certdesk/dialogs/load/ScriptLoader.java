@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.certdesk.dialogs.action.Catalogue;
 import org.certdesk.dialogs.lint.Linter;
 import org.certdesk.dialogs.lint.Problems;
+import org.certdesk.dialogs.lint.ScriptGraph;
 import org.certdesk.dialogs.script.Script;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -48,6 +49,20 @@ public final class ScriptLoader {
             }
         }
         return new LoadResult.Rejected(problems.sorted());
+    }
+
+    /**
+     * The states and transitions of {@code yaml} as far as it can be read, for a diagram of a draft
+     * that may not lint yet; empty when the text is not a YAML mapping at all (the problems of
+     * {@link #load(String, String)} say why).
+     */
+    public Optional<ScriptGraph> graph(String file, String yaml) {
+        Problems problems = new Problems(file);
+        Optional<Node> root = YamlDocument.parse(yaml, problems);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(new ScriptReader(file, new Fields(problems)).read(root.get())).map(ScriptGraph::of);
     }
 
     /** Loads a UTF-8 file; problems name the file by its file name. */

@@ -1,0 +1,125 @@
+package org.certdesk.dialogs.lint;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.certdesk.dialogs.script.Globals;
+import org.certdesk.dialogs.script.Ref;
+import org.certdesk.dialogs.script.Script;
+import org.certdesk.dialogs.script.State;
+
+/**
+ * A script as a picture: its states, the transitions written in them, and the marks an admin looks
+ * for first (states nothing leads to, states with no way out). Built from a partial script too, so
+ * the admin editor can draw a draft that does not lint yet; the linter's {@link GraphCheck} reports
+ * the same marks as problems.
+ *
+ * @param start the start state's id, or {@code null} when the script names none
+ */
+public record ScriptGraph(String start, List<Node> states, List<Edge> edges) {
+
+    public ScriptGraph {
+        states = List.copyOf(states);
+        edges = List.copyOf(edges);
+    }
+
+    /** What a state does, for its shape in the diagram. */
+    public enum Kind { ASK, CAPTURE, ACTION, BRANCH, NEXT, RESOLVED, ESCALATED, NONE }
+
+    /**
+     * @param line        where the state is written (1-based), 0 when unknown
+     * @param unreachable no path leads to it from the start (or a global escalation)
+     * @param deadEnd     not an end state, yet no transition leaves it
+     */
+    public record Node(String id, Kind kind, int line, boolean unreachable, boolean deadEnd) {
+    }
+
+    /** A transition; {@code label} is the choice, intent, outcome or case that takes it, or a keyword. */
+    public record Edge(String from, String to, String label, boolean toMissingState) {
+    }
+
+    /** The graph of {@code script}, which may be partial (parts the loader could not read are absent). */
+    public static ScriptGraph of(Script script) {
+        Map<String, State> states = script.states();
+        Set<String> reachable = reachable(script);
+        List<Node> nodes = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        for (State state : states.values()) {
+            List<Edge> out = edges(state, states);
+            edges.addAll(out);
+            nodes.add(new Node(state.id(), kind(state), state.at() == null ? 0 : state.at().line(),
+                    !reachable.contains(state.id()), state.end() == null && out.isEmpty()));
+        }
+        return new ScriptGraph(script.start() == null ? null : script.start().state(), nodes, edges);
+    }
+
+    private static List<Edge> edges(State state, Map<String, State> states) {
+        List<Edge> edges = new ArrayList<>();
+        state.choices().forEach(c -> add(edges, state, c.next(), c.id()));
+        state.intents().forEach(i -> add(edges, state, i.next(), i.id()));
+        add(edges, state, state.next(), state.capture() != null && state.capture().variable() != null
+                ? "{{" + state.capture().variable() + "}}" : "next");
+        add(edges, state, state.fallback(), "fallback");
+        if (state.action() != null) {
+            state.action().outcomes().forEach((outcome, target) -> add(edges, state, target, outcome));
+        }
+        if (state.branch() != null) {
+            state.branch().cases().forEach((value, target) -> add(edges, state, target, value));
+            add(edges, state, state.branch().otherwise(), "otherwise");
+        }
+        return edges.stream().map(e -> new Edge(e.from(), e.to(), e.label(), !states.containsKey(e.to()))).toList();
+    }
+
+    private static void add(List<Edge> edges, State from, Ref to, String label) {
+        if (to != null && to.state() != null) {
+            edges.add(new Edge(from.id(), to.state(), label == null ? "" : label, false));
+        }
+    }
+
+    private static Kind kind(State state) {
+        if (state.end() != null) {
+            return state.end().kind() == org.certdesk.dialogs.script.Ending.Kind.ESCALATED ? Kind.ESCALATED : Kind.RESOLVED;
+        }
+        if (state.action() != null) {
+            return Kind.ACTION;
+        }
+        if (state.branch() != null) {
+            return Kind.BRANCH;
+        }
+        if (state.capture() != null) {
+            return Kind.CAPTURE;
+        }
+        if (!state.choices().isEmpty() || !state.intents().isEmpty()) {
+            return Kind.ASK;
+        }
+        return state.next() != null ? Kind.NEXT : Kind.NONE;
+    }
+
+    /** The states reachable from the start and from the global escalation targets, as GraphCheck counts them. */
+    private static Set<String> reachable(Script script) {
+        Deque<String> queue = new ArrayDeque<>();
+        if (script.start() != null && script.start().state() != null) {
+            queue.add(script.start().state());
+        }
+        Globals global = script.global();
+        if (global != null && global.human() != null && global.human().next() != null) {
+            queue.add(global.human().next().state());
+        }
+        if (global != null && global.offerHuman() != null && global.offerHuman().next() != null) {
+            queue.add(global.offerHuman().next().state());
+        }
+        Set<String> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            State state = id == null ? null : script.states().get(id);
+            if (state != null && seen.add(id)) {
+                Edges.targets(state).forEach(t -> queue.add(t.state()));
+            }
+        }
+        return seen;
+    }
+}
