@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.certdesk.dialogs.engine.UserInput;
 import org.certdesk.dialogs.script.State;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the helpdesk may do to a conversation from outside a turn: read its state, list the states
@@ -57,16 +56,7 @@ public class ConversationControl {
         if (!accepted) {
             return;
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    queue.wake(address.key());
-                }
-            });
-        } else {
-            queue.wake(address.key());
-        }
+        AfterCommit.run(() -> queue.wake(address.key()));
     }
 
     /**

@@ -9,10 +9,9 @@ import org.certdesk.bot.helpdesk.Transcript;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxDispatcher;
 import org.certdesk.bot.outbox.OutboxStore;
+import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes what a turn did, inside the turn's transaction: the new state (version-checked), every
@@ -80,15 +79,6 @@ class TurnCommitter {
             return;
         }
         outbox.append(key, replies, now);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dispatcher.wake();
-                }
-            });
-        } else {
-            dispatcher.wake();
-        }
+        AfterCommit.run(dispatcher::wake);
     }
 }

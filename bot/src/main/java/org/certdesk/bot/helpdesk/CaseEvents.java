@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.certdesk.bot.system.AfterCommit;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -34,11 +35,11 @@ class CaseEvents {
 
     /** Publishes once the current transaction committed (at once without one). */
     void queueChanged(long caseId) {
-        Handoffs.afterCommit(() -> publish("queue", caseId));
+        AfterCommit.run(() -> publish("queue", caseId));
     }
 
     void messageAdded(long caseId) {
-        Handoffs.afterCommit(() -> publish("message", caseId));
+        AfterCommit.run(() -> publish("message", caseId));
     }
 
     private void publish(String type, long caseId) {

@@ -7,6 +7,7 @@ import org.certdesk.bot.conversation.ConversationKey;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxDispatcher;
 import org.certdesk.bot.outbox.OutboxStore;
+import org.certdesk.bot.system.AfterCommit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +30,6 @@ class EmployeeReplies {
             return;
         }
         outbox.append(key, messages, now);
-        Handoffs.afterCommit(dispatcher::wake);
+        AfterCommit.run(dispatcher::wake);
     }
 }

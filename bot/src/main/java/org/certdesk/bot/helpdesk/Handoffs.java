@@ -5,14 +5,13 @@ import java.time.ZoneOffset;
 import java.util.TreeMap;
 
 import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.certdesk.dialogs.engine.Handoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,7 +64,7 @@ public class Handoffs {
                 .param("conversationId", conversation.conversationId())
                 .param("turnRef", turnRef)
                 .query(Long.class).single();
-        afterCommit(() -> log.info("handoff to the helpdesk: case {}, conversation {}, reason {}, script {}@{}",
+        AfterCommit.run(() -> log.info("handoff to the helpdesk: case {}, conversation {}, reason {}, script {}@{}",
                 id, conversation, handoff.reason(), state.scriptId(), state.scriptVersion()));
         return java.util.OptionalLong.of(id);
     }
@@ -78,16 +77,4 @@ public class Handoffs {
                 .query(Integer.class).single();
     }
 
-    static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
-    }
 }

@@ -3,6 +3,7 @@ package org.certdesk.bot.helpdesk;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.certdesk.bot.system.AfterCommit;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -32,16 +33,16 @@ class HelpdeskMetrics {
     }
 
     void escalated(String reason) {
-        Handoffs.afterCommit(() -> Counter.builder("certdesk.helpdesk.escalations")
+        AfterCommit.run(() -> Counter.builder("certdesk.helpdesk.escalations")
                 .description("Conversations handed to the helpdesk, by reason").tag("reason", reason)
                 .register(registry).increment());
     }
 
     void taken(HelpdeskCase helpdeskCase, Instant now) {
-        Handoffs.afterCommit(() -> toTake.record(Duration.between(helpdeskCase.createdAt(), now)));
+        AfterCommit.run(() -> toTake.record(Duration.between(helpdeskCase.createdAt(), now)));
     }
 
     void resolved(HelpdeskCase helpdeskCase, Instant now) {
-        Handoffs.afterCommit(() -> toResolve.record(Duration.between(helpdeskCase.createdAt(), now)));
+        AfterCommit.run(() -> toResolve.record(Duration.between(helpdeskCase.createdAt(), now)));
     }
 }

@@ -18,13 +18,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.bot.system.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -87,24 +87,11 @@ public class OutboxDispatcher implements SmartLifecycle {
                 && TransactionSynchronizationManager.isSynchronizationActive() ? lanes.reserve(address.key()) : null;
         if (ticket == null) {
             store.append(address.key(), replies, now);
-            afterCommit(this::wake);
+            AfterCommit.run(this::wake);
             return;
         }
         List<OutboxEntry> entries = store.appendClaimed(address, replies, now, now.plus(settings.lease()));
-        afterCommit(() -> lanes.submit(ticket, entries));
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
+        AfterCommit.run(() -> lanes.submit(ticket, entries));
     }
 
     /** Looks for due entries now rather than at the next poll. Cheap; calls coalesce. */

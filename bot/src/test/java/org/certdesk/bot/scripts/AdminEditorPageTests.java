@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.certdesk.bot.testing.HeadlessChromium;
 import org.certdesk.bot.testing.TestAccounts;
 import org.certdesk.dialogs.load.DefaultScripts;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +52,7 @@ class AdminEditorPageTests {
 
     @Test
     void anAdminRewordsAStateFixesALintErrorPublishesAndTheWebChatSaysTheNewText() throws Exception {
-        ChromeDriver browser = AdminBrowser.start("fr-FR", profile);
+        ChromeDriver browser = HeadlessChromium.start("fr-FR", profile);
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get("http://localhost:" + port + "/admin/");
