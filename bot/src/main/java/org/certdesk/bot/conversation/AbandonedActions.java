@@ -1,6 +1,7 @@
 package org.certdesk.bot.conversation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.certdesk.bot.actions.ActionCall;
@@ -46,9 +47,9 @@ class AbandonedActions {
      * @return the action to run now, outside the transaction
      */
     Optional<ActionCall> claim(ConversationKey key) {
-        Optional<Conversation> unlocked = conversations.find(key);
-        if (unlocked.isEmpty() || !abandoned(unlocked.get())) {
-            return Optional.empty(); // the common case, without taking the lock
+        Optional<Instant> lease = conversations.actionLeaseUntil(key);
+        if (lease.isEmpty() || lease.get().isAfter(clock.instant())) {
+            return Optional.empty(); // the common case, without taking the lock or reading the state
         }
         Conversation conversation = conversations.lock(key).orElseThrow();
         if (!abandoned(conversation)) {

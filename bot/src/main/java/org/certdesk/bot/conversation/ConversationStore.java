@@ -48,6 +48,22 @@ public class ConversationStore {
         return select(key, " FOR UPDATE");
     }
 
+    /**
+     * The end of the lease of the conversation's pending action, or empty when none is pending: the
+     * cheap question asked before each turn, without reading (and parsing) the whole state.
+     */
+    Optional<Instant> actionLeaseUntil(ConversationKey key) {
+        return jdbc.sql("SELECT action_lease_until FROM conversations WHERE channel = :channel"
+                        + " AND conversation_id = :conversationId AND pending_action_json IS NOT NULL")
+                .param("channel", key.channel())
+                .param("conversationId", key.conversationId())
+                .query((rs, n) -> {
+                    OffsetDateTime until = rs.getObject(1, OffsetDateTime.class);
+                    return until == null ? Instant.MIN : until.toInstant(); // no lease: free to take
+                })
+                .optional();
+    }
+
     Optional<Conversation> find(ConversationKey key) {
         return select(key, "");
     }

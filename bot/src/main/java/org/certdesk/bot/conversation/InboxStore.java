@@ -86,6 +86,15 @@ class InboxStore {
         }
     }
 
+    /** Whether the conversation has an activity still to process. */
+    boolean hasWaiting(ConversationKey key) {
+        return jdbc.sql("SELECT id FROM inbox WHERE channel = :channel AND conversation_id = :conversationId"
+                        + " AND failed = FALSE ORDER BY id LIMIT 1")
+                .param("channel", key.channel())
+                .param("conversationId", key.conversationId())
+                .query(Long.class).optional().isPresent();
+    }
+
     void done(long id) {
         jdbc.sql("DELETE FROM inbox WHERE id = :id").param("id", id).update();
     }

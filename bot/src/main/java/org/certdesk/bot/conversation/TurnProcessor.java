@@ -93,7 +93,9 @@ class TurnProcessor {
             return true;
         }
         slow.ifPresent(call -> runSlow(key, call));
-        return true;
+        // Nothing else waiting: stop rather than look again. A row accepted from now on wakes the
+        // conversation once it is committed (TurnQueue drains again), so it cannot be missed.
+        return slow.isPresent() || inbox.hasWaiting(key);
     }
 
     /** In the turn's transaction: steps the oldest row (which may no longer be {@code peeked}). */
