@@ -81,34 +81,45 @@ class TurnProcessor {
             runSlow(key, leftBehind.get());
             return true;
         }
-        Optional<InboxRow> next = inbox.oldest(key);
-        if (next.isEmpty()) {
-            return false;
-        }
-        Optional<ActionCall> slow;
+        Stepped stepped;
         try {
-            slow = retrying(() -> transaction.execute(s -> stepInbound(next.get())));
+            stepped = retrying(() -> transaction.execute(s -> stepInbound(key)));
         } catch (RuntimeException e) {
-            failures.turnFailed(next.get(), e);
+            // Rolled back: the row whose turn failed is still the oldest; count the failure on it.
+            inbox.oldest(key).ifPresent(row -> failures.turnFailed(row, e));
             return true;
         }
+        if (stepped == null) {
+            return false; // nothing was waiting
+        }
+        Optional<ActionCall> slow = Optional.ofNullable(stepped.slow());
         slow.ifPresent(call -> runSlow(key, call));
         // Nothing else waiting: stop rather than look again. A row accepted from now on wakes the
         // conversation once it is committed (TurnQueue drains again), so it cannot be missed.
         return slow.isPresent() || inbox.hasWaiting(key);
     }
 
-    /** In the turn's transaction: steps the oldest row (which may no longer be {@code peeked}). */
-    private Optional<ActionCall> stepInbound(InboxRow peeked) {
-        ConversationKey key = peeked.inbound().address().key();
+    /** What a turn left to do after its commit: the slow action to run now, if any. */
+    private record Stepped(ActionCall slow) {}
+
+    /**
+     * In the turn's transaction: locks the conversation, then steps its oldest waiting row.
+     *
+     * @return null when no row is waiting
+     */
+    private Stepped stepInbound(ConversationKey key) {
         Conversation conversation = conversations.lock(key).orElse(null);
-        if (conversation == null) { // the first turn: only then is the insert worth its statement
-            conversations.createIfAbsent(peeked.inbound().address(), clock.instant());
-            conversation = conversations.lock(key).orElseThrow();
-        }
         Optional<InboxRow> oldest = inbox.oldest(key); // after the lock: another instance may have taken it
         if (oldest.isEmpty()) {
-            return Optional.empty();
+            return null;
+        }
+        if (conversation == null) { // the first turn: only then is the insert worth its statement
+            conversations.createIfAbsent(oldest.get().inbound().address(), clock.instant());
+            conversation = conversations.lock(key).orElseThrow();
+            oldest = inbox.oldest(key); // taken meanwhile by another instance, which created the row first?
+            if (oldest.isEmpty()) {
+                return null;
+            }
         }
         Inbound inbound = oldest.get().inbound();
         conversation = conversation.withAddress(inbound.address());
@@ -123,7 +134,7 @@ class TurnProcessor {
                 committer.append(key, diverted.get(), clock.instant());
                 inbox.done(oldest.get().id());
                 metrics.turnDone(key.channel(), inbound.receivedAt());
-                return Optional.empty();
+                return new Stepped(null);
             }
         }
         transcript.employee(key, inbound.input(), inbound.address().userName(), clock.instant());
@@ -146,7 +157,7 @@ class TurnProcessor {
         committer.commit(steps, slow, clock.instant());
         inbox.done(oldest.get().id());
         metrics.turnDone(key.channel(), inbound.receivedAt());
-        return Optional.ofNullable(slow);
+        return new Stepped(slow);
     }
 
     /** Runs a slow action outside any transaction, then steps its result (and any slow action that follows). */
