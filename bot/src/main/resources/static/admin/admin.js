@@ -57,7 +57,12 @@
     draftInvalid: ['Le brouillon ne passe pas la vérification : corrigez-le pour l’essayer.', 'The draft does not lint: fix it to try it.'],
     waitingAction: ['Action {a} : lancez la vraie action, ou choisissez son résultat.', 'Action {a}: run the real action, or pick its outcome.'],
     runReal: ['Lancer la vraie action', 'Run the real action'],
-    ended: ['Conversation terminée ({s}).', 'Conversation over ({s}).'],
+    ended: ['Conversation terminée : {s}.', 'Conversation over: {s}.'],
+    // The engine's end states, as words (the page never shows the engine's raw status names).
+    statusRESOLVED: ['problème résolu', 'problem solved'],
+    statusESCALATED: ['transmise à l’assistance', 'handed over to the helpdesk'],
+    rollbackRefused: ['Retour refusé : la version {v} ne passe plus la vérification d’aujourd’hui. Rien n’a changé.',
+      'Rollback refused: version {v} no longer passes today’s checks. Nothing changed.'],
     sha: ['Empreinte SHA-256', 'SHA-256 fingerprint'],
     download: ['Téléchargement', 'Download'],
     unsaved: ['brouillon modifié', 'modified draft'],
@@ -273,6 +278,16 @@
   function rollback(version) {
     if (!window.confirm(t('confirmRollback', { v: version }))) { return; }
     api('POST', '/api/admin/scripts/' + encodeURIComponent(scriptId) + '/rollback/' + version).then(function (r) {
+      // A version stored under an older linter may no longer load: 422 with the linter's problems.
+      if (r.status === 422) {
+        return r.json().then(function (body) {
+          var result = $('publish-result');
+          result.textContent = t('rollbackRefused', { v: version }) + ' ' + (body.problems || []).map(function (p) {
+            return (p.line > 0 ? t('line', { l: p.line, c: p.column }) + ' : ' : '') + p.message;
+          }).join(' · ');
+          result.className = 'error';
+        });
+      }
       if (!r.ok) { throw new Error('HTTP ' + r.status); }
       $('publish-result').textContent = t('rolledBack', { v: version });
       $('publish-result').className = 'ok';
@@ -411,7 +426,7 @@
         });
       }
       if (answer.body.status === 'RESOLVED' || answer.body.status === 'ESCALATED') {
-        previewSay('note', t('ended', { s: answer.body.status }));
+        previewSay('note', t('ended', { s: t('status' + answer.body.status) }));
       }
     }).catch(fail);
   }

@@ -2,6 +2,9 @@ package org.certdesk.bot.scripts;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.certdesk.dialogs.action.Catalogue;
 import org.certdesk.dialogs.engine.DialogEngine;
@@ -23,6 +26,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * reaches every instance within a second; a running conversation asks for the version its state
  * records. Versions never change once stored, so their engines are cached for as long as memory
  * allows. On the very first start the shipped scripts are stored as published by "system".
+ *
+ * <p>A stored version is loaded with today's linter and catalogue, which a newer bot may have made
+ * stricter; publish and rollback refuse what does not load, but a database written by an older bot
+ * may still publish such a version. Then new conversations take the newest stored version that does
+ * load (logged as an ERROR once), so the bot keeps answering while an admin publishes a fix; if none
+ * loads, the shipped default is stored as a new version, unpublished, and taken instead.
  */
 @Component
 public class PublishedScripts {
@@ -30,17 +39,31 @@ public class PublishedScripts {
     static final String SYSTEM = "system";
 
     private final ScriptStore store;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
     private final ScriptLoader loader;
     private final Catalogue catalogue = Catalogue.standard();
     private final Cache<String, Integer> publishedVersions = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(1)).build();
     private final Cache<String, DialogEngine> engines = Caffeine.newBuilder().maximumSize(64).build();
+    /** Versions ("id@version") found not to load: reported once, not linted again every second. */
+    private final Set<String> broken = ConcurrentHashMap.newKeySet();
 
     PublishedScripts(ScriptStore store, TransactionTemplate transaction, Clock clock) {
         this.store = store;
+        this.transaction = transaction;
+        this.clock = clock;
         this.loader = new ScriptLoader(catalogue);
         for (String id : DefaultScripts.ids()) {
             storeDefault(id, transaction, clock);
+        }
+        // At start-up, so that a published version that no longer loads is in the log at once.
+        for (ScriptStore.ScriptInfo script : store.scripts()) {
+            try {
+                runnableVersion(script.id());
+            } catch (IllegalStateException e) {
+                log.error("script {}: new conversations of this script will fail: {}", script.id(), e.getMessage());
+            }
         }
     }
 
@@ -65,9 +88,57 @@ public class PublishedScripts {
 
     /** The engine of the version of {@code scriptId} that new conversations start. */
     public DialogEngine forNewConversation(String scriptId) {
-        Integer version = publishedVersions.get(scriptId, id -> store.publishedVersion(id)
-                .orElseThrow(() -> new IllegalStateException("no script '" + id + "' is stored")));
-        return engine(scriptId, version);
+        return engine(scriptId, publishedVersions.get(scriptId, this::runnableVersion));
+    }
+
+    /** The published version if it loads, else the fallback described on the class. */
+    private int runnableVersion(String scriptId) {
+        int published = store.publishedVersion(scriptId)
+                .orElseThrow(() -> new IllegalStateException("no script '" + scriptId + "' is stored"));
+        if (loads(scriptId, published)) {
+            return published;
+        }
+        for (ScriptStore.VersionInfo stored : store.versions(scriptId)) { // newest first
+            if (loads(scriptId, stored.version())) {
+                return stored.version();
+            }
+        }
+        return storeShippedDefault(scriptId).orElseThrow(() -> new IllegalStateException(
+                "no stored version of script '" + scriptId + "' loads, and no shipped default replaces it"));
+    }
+
+    private boolean loads(String scriptId, int version) {
+        String key = scriptId + "@" + version;
+        if (broken.contains(key)) {
+            return false;
+        }
+        try {
+            engine(scriptId, version);
+            return true;
+        } catch (IllegalStateException e) {
+            broken.add(key);
+            log.error("script {} v{} does not load with this bot's linter and actions; new conversations take the"
+                    + " newest stored version that does until an admin publishes a fix: {}", scriptId, version,
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    /** When nothing stored loads: the shipped text as the next version, not published (an admin decides). */
+    private Optional<Integer> storeShippedDefault(String scriptId) {
+        if (!DefaultScripts.ids().contains(scriptId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(transaction.execute(status -> {
+            store.lockPublishedVersion(scriptId);
+            int next = store.latestVersion(scriptId) + 1;
+            store.addVersion(scriptId, next, ScriptText.withVersion(DefaultScripts.yaml(scriptId), next), SYSTEM,
+                    "shipped default: no stored version loads", clock.instant());
+            store.audit(clock.instant(), SYSTEM, null, "seed", scriptId, next, "shipped default: no stored version loads");
+            log.error("script {}: no stored version loads; stored the shipped default as v{} for new conversations",
+                    scriptId, next);
+            return next;
+        }));
     }
 
     /**
@@ -79,7 +150,13 @@ public class PublishedScripts {
         return engines.get(scriptId + "@" + version, key -> {
             String yaml = store.yaml(scriptId, version).orElseThrow(
                     () -> new IllegalStateException("script " + scriptId + " v" + version + " is not stored"));
-            return new DialogEngine(loader.load(scriptId + ".yaml", yaml).orElseThrow(), catalogue);
+            Script script = loader.load(scriptId + ".yaml", yaml).orElseThrow();
+            // A conversation records the number its script says: it must be the one it is stored under.
+            if (script.version() != version) {
+                throw new IllegalStateException("script " + scriptId + " v" + version + " says it is version "
+                        + script.version());
+            }
+            return new DialogEngine(script, catalogue);
         });
     }
 

@@ -51,16 +51,15 @@ class ScriptAdmin {
      *
      * @return the new version's number
      * @throws ScriptRejectedException when it does not lint (or names another script); nothing is stored
+     * @throws UnknownScriptException when no script {@code scriptId} is stored: the bot runs only the
+     *     scripts it ships, so a new id would be a script nobody talks to
      */
     int publish(String scriptId, String yaml, Change change) {
         Integer version = transaction.execute(status -> {
-            Optional<Integer> current = store.lockPublishedVersion(scriptId);
-            int next = current.isPresent() ? store.latestVersion(scriptId) + 1 : 1;
+            store.lockPublishedVersion(scriptId).orElseThrow(() -> unknown(scriptId));
+            int next = store.latestVersion(scriptId) + 1;
             String text = ScriptText.withVersion(yaml, next);
-            check(scriptId, text);
-            if (current.isEmpty()) {
-                store.createScript(scriptId, next, clock.instant());
-            }
+            check(scriptId, text, next);
             store.addVersion(scriptId, next, text, change.who(), change.comment(), clock.instant());
             store.publish(scriptId, next, clock.instant());
             store.audit(clock.instant(), change.who(), change.address(), "publish", scriptId, next, change.comment());
@@ -71,16 +70,22 @@ class ScriptAdmin {
     }
 
     /**
-     * Publishes stored version {@code version} again.
+     * Publishes stored version {@code version} again, once it passes today's linter and catalogue: a
+     * version stored under an older one may no longer load, and publishing it would make every new
+     * conversation fail. A refused rollback changes nothing and, like a refused publish, is not in the
+     * audit log (which records changes).
      *
      * @return false when there is no such version
+     * @throws ScriptRejectedException when that version no longer lints; nothing changed
      */
     boolean rollback(String scriptId, int version, Change change) {
         Boolean done = transaction.execute(status -> {
             Optional<Integer> current = store.lockPublishedVersion(scriptId);
-            if (current.isEmpty() || store.yaml(scriptId, version).isEmpty()) {
+            Optional<String> yaml = store.yaml(scriptId, version);
+            if (current.isEmpty() || yaml.isEmpty()) {
                 return false;
             }
+            check(scriptId, yaml.get(), version);
             store.publish(scriptId, version, clock.instant());
             store.audit(clock.instant(), change.who(), change.address(), "rollback", scriptId, version,
                     "from v" + current.get() + (change.comment() == null ? "" : ": " + change.comment()));
@@ -90,8 +95,26 @@ class ScriptAdmin {
         return Boolean.TRUE.equals(done);
     }
 
-    private void check(String scriptId, String yaml) {
+    private UnknownScriptException unknown(String scriptId) {
+        return new UnknownScriptException(scriptId, store.scripts().stream().map(ScriptStore.ScriptInfo::id).toList());
+    }
+
+    /**
+     * Refuses {@code yaml} unless it lints and, once loaded, says it is version {@code version}: a text
+     * whose version the server could not rewrite (written {@code "version": 3} or in a flow mapping)
+     * would start conversations that record another number, and later run another stored text.
+     */
+    private void check(String scriptId, String yaml, int version) {
         List<Problem> problems = problems(scriptId, yaml);
+        if (problems.isEmpty()) {
+            int loaded = published.loader().load(scriptId + ".yaml", yaml).orElseThrow().version();
+            if (loaded != version) {
+                problems = List.of(new Problem(scriptId + ".yaml", ScriptText.versionLine(yaml), 1,
+                        "the server numbers versions and this one will be version " + version + ", but the script says "
+                                + loaded + ": write the version as a top-level line of its own, 'version: " + version
+                                + "' (not quoted, not inside { }), so the server can set it"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ScriptRejectedException(problems);
         }

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 final class ScriptText {
     private static final Pattern VERSION = Pattern.compile("(?m)^version:[ \\t]*(\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s#]*)");
     private static final Pattern ID = Pattern.compile("(?m)^id:");
+    /** A {@code version} key in any style: block, quoted (JSON) or inside a flow mapping. */
+    private static final Pattern ANY_VERSION = Pattern.compile("(?m)(^[ \\t]*|[{,][ \\t]*)[\"']?version[\"']?[ \\t]*:");
 
     private ScriptText() {
     }
@@ -30,7 +32,19 @@ final class ScriptText {
 
     /** The 1-based line of the top-level {@code id:} key, or 1. */
     static int idLine(String yaml) {
-        Matcher matcher = ID.matcher(yaml);
+        return lineOf(yaml, ID);
+    }
+
+    /**
+     * The 1-based line of the first {@code version} key in whatever style it was written (block,
+     * {@code "version": 3}, or in a flow mapping), or 1: where to point when the server could not set it.
+     */
+    static int versionLine(String yaml) {
+        return lineOf(yaml, ANY_VERSION);
+    }
+
+    private static int lineOf(String yaml, Pattern pattern) {
+        Matcher matcher = pattern.matcher(yaml);
         return matcher.find() ? (int) yaml.substring(0, matcher.start()).chars().filter(c -> c == '\n').count() + 1 : 1;
     }
 

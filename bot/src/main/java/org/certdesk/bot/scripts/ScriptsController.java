@@ -173,6 +173,17 @@ class ScriptsController {
         return rejected(e.problems());
     }
 
+    /** PUT to an id that is not stored: nothing is created, the answer names the scripts there are. */
+    @ExceptionHandler(UnknownScriptException.class)
+    ResponseEntity<?> unknown(UnknownScriptException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Not Found");
+        body.put("status", 404);
+        body.put("detail", e.getMessage() + " Only stored scripts can be published: " + String.join(", ", e.known()) + ".");
+        body.put("knownScripts", e.known());
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
     @ExceptionHandler(CharacterCodingException.class)
     ResponseEntity<?> notUtf8(CharacterCodingException e) {
         return rejected(List.of(new Problem("script.yaml", 0, 0, "the file is not UTF-8 text")));

@@ -21,8 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ActivityLog {
 
-    /** @param locale the language the page asked for, or null */
-    record Conversation(String id, String locale, boolean started) {}
+    /**
+     * @param locale the language the page asked for, or null
+     * @param user   who signed in to open it (certdesk.webchat.require-sign-in), or null
+     */
+    record Conversation(String id, String locale, boolean started, SignedInUser user) {
+        Conversation(String id, String locale, boolean started) {
+            this(id, locale, started, null);
+        }
+    }
 
     record Stored(long seq, String json) {}
 
@@ -37,14 +44,24 @@ class ActivityLog {
     }
 
     void create(String id, String locale) {
-        jdbc.sql("INSERT INTO webchat_conversations (id, locale, last_seq, created_at) VALUES (:id, :locale, 0, :now)")
-                .param("id", id).param("locale", locale).param("now", now()).update();
+        create(id, locale, null);
+    }
+
+    /** @param user who signed in to open it, or null */
+    void create(String id, String locale, SignedInUser user) {
+        jdbc.sql("INSERT INTO webchat_conversations (id, locale, last_seq, created_at, user_id, user_name)"
+                        + " VALUES (:id, :locale, 0, :now, :userId, :userName)")
+                .param("id", id).param("locale", locale).param("now", now())
+                .param("userId", user == null ? null : user.id()).param("userName", user == null ? null : user.name())
+                .update();
     }
 
     Optional<Conversation> find(String id) {
-        return jdbc.sql("SELECT id, locale, started_at FROM webchat_conversations WHERE id = :id").param("id", id)
+        return jdbc.sql("SELECT id, locale, started_at, user_id, user_name FROM webchat_conversations WHERE id = :id")
+                .param("id", id)
                 .query((rs, row) -> new Conversation(rs.getString("id"), rs.getString("locale"),
-                        rs.getObject("started_at") != null))
+                        rs.getObject("started_at") != null, rs.getString("user_id") == null ? null
+                                : new SignedInUser(rs.getString("user_id"), rs.getString("user_name"))))
                 .optional();
     }
 

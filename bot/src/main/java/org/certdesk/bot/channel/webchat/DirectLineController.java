@@ -48,17 +48,17 @@ class DirectLineController {
     /** A new conversation and its token. Body (optional): {@code {"locale": "fr-FR"}}, the page's language. */
     @PostMapping("/tokens/generate")
     ResponseEntity<Map<String, Object>> generate(HttpServletRequest request) throws IOException {
-        signIn.check(request);
+        SignedInUser user = signIn.check(request);
         ObjectNode body = bodies.object(request, false);
-        return token(HttpStatus.OK, conversations.open(PostedActivity.languageTag(body.get("locale"))));
+        return token(HttpStatus.OK, conversations.open(PostedActivity.languageTag(body.get("locale")), user));
     }
 
-    /** A fresh token for the same conversation; Web Chat asks every 15 minutes. */
+    /** A fresh token for the same conversation (and, with sign-in required, the same user); Web Chat asks every 15 minutes. */
     @PostMapping("/tokens/refresh")
     ResponseEntity<Map<String, Object>> refresh(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-            String authorization) {
+            String authorization, HttpServletRequest request) {
         String conversationId = tokens.conversationOf(authorization);
-        conversations.require(conversationId);
+        signIn.checkSameUser(request, conversations.require(conversationId));
         return token(HttpStatus.OK, tokens.issue(conversationId));
     }
 

@@ -44,12 +44,17 @@ class DirectLineConversations {
         this.pageSize = properties.maxActivitiesPerPoll();
     }
 
-    /** A new conversation and a token for it; {@code locale} (may be null) is the welcome's language. */
-    DirectLineTokens.Issued open(String locale) {
+    /**
+     * A new conversation and a token for it.
+     *
+     * @param locale the welcome's language, or null
+     * @param user   who signed in to open it, or null: it then speaks as that user, whatever the browser says
+     */
+    DirectLineTokens.Issued open(String locale, SignedInUser user) {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        log.create(id, locale);
+        log.create(id, locale, user);
         return tokens.issue(id);
     }
 
@@ -66,7 +71,9 @@ class DirectLineConversations {
         }
         String language = locale != null ? locale : conversation.locale();
         try {
-            turns.submit(new Inbound(WELCOME_ACTIVITY_ID, address(conversationId, userId, null),
+            SignedInUser user = conversation.user();
+            turns.submit(new Inbound(WELCOME_ACTIVITY_ID, user != null ? address(conversationId, user.id(), user.name())
+                    : address(conversationId, userId, null),
                     new UserInput.Start(language), language, clock.instant()));
         } catch (RuntimeException e) {
             log.unmarkStarted(conversationId);
@@ -76,7 +83,8 @@ class DirectLineConversations {
     }
 
     /** Logs the echo of {@code posted} and submits its turn; returns the activity id. */
-    String post(String conversationId, PostedActivity posted) {
+    String post(String conversationId, PostedActivity claimed) {
+        PostedActivity posted = claimed.from(require(conversationId).user());
         Instant now = clock.instant();
         long seq = log.append(conversationId, null, s -> posted.echo(conversationId, s, now).toString())
                 .orElseThrow(() -> notFound(conversationId));

@@ -49,6 +49,11 @@ record PostedActivity(String text, String choiceId, String userId, String userNa
                 tag, channelData);
     }
 
+    /** The same message from {@code user}: the sign-in's identity replaces whatever the browser put in "from". */
+    PostedActivity from(SignedInUser user) {
+        return user == null ? this : new PostedActivity(text, choiceId, user.id(), user.name(), locale, channelData);
+    }
+
     /** What the engine gets: the button's choice, else the typed text (the engine also matches labels). */
     UserInput input() {
         return choiceId != null ? new UserInput.Choice(choiceId) : new UserInput.Text(text);

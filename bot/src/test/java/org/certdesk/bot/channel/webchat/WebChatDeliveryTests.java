@@ -42,7 +42,7 @@ class WebChatDeliveryTests {
 
     @Test
     void deliveringAppendsTheRenderedActivityToTheLog() {
-        String conversationId = conversations.open("fr-FR").conversationId();
+        String conversationId = conversations.open("fr-FR", null).conversationId();
         long id = OUTBOX_IDS.incrementAndGet();
         DeliveryResult result = webChat().deliver(entry(id, conversationId,
                 new Outbound.Say(new Message.Text("Bonjour !"), "fr")));
@@ -54,7 +54,7 @@ class WebChatDeliveryTests {
 
     @Test
     void aRedeliveredEntryShowsOnce() {
-        String conversationId = conversations.open("fr-FR").conversationId();
+        String conversationId = conversations.open("fr-FR", null).conversationId();
         OutboxEntry entry = entry(OUTBOX_IDS.incrementAndGet(), conversationId, new Outbound.Typing());
         assertThat(webChat().deliver(entry).kind()).isEqualTo(DeliveryResult.Kind.SENT);
         assertThat(webChat().deliver(entry).kind()).isEqualTo(DeliveryResult.Kind.SENT);
