@@ -11,7 +11,8 @@
       caseTitle: 'Case {0}', waiting: 'waiting {0}', takenBy: 'taken by {0}', employee: 'Employee',
       channel: 'Channel', android: 'Android', reason: 'Reason', verdict: 'Verdict', report: 'Report',
       status: 'Status', created: 'Opened', download: 'download', alreadyTaken: 'Already taken by {0}.',
-      failed: 'That did not work: {0}', unknown: 'unknown', bot: 'Bot', noneFound: 'none recorded',
+      failed: 'That did not work: {0}', notSent: 'Not sent: {0} Your text is kept; send it again.',
+      unknown: 'unknown', bot: 'Bot', noneFound: 'none recorded',
       statuses: { open: 'waiting', taken: 'taken', resolved: 'resolved', returned: 'handed back', cancelled: 'cancelled' }
     },
     fr: {
@@ -21,7 +22,8 @@
       offline: 'Reconnexion…', caseTitle: 'Dossier n° {0}', waiting: 'attend depuis {0}', takenBy: 'pris par {0}',
       employee: 'Employé', channel: 'Canal', android: 'Android', reason: 'Motif', verdict: 'Diagnostic',
       report: 'Rapport', status: 'État', created: 'Ouvert', download: 'télécharger',
-      alreadyTaken: 'Déjà pris par {0}.', failed: 'Échec : {0}', unknown: 'inconnu', bot: 'Bot',
+      alreadyTaken: 'Déjà pris par {0}.', failed: 'Échec : {0}',
+      notSent: 'Message non envoyé : {0} Votre texte est conservé ; renvoyez-le.', unknown: 'inconnu', bot: 'Bot',
       noneFound: 'aucun enregistré',
       statuses: { open: 'en attente', taken: 'pris', resolved: 'résolu', returned: 'rendu au bot', cancelled: 'annulé' }
     }
@@ -35,6 +37,8 @@
   let cases = [];
   let selected = null;   // the case shown, as the API gave it
   let selectedId = null;
+  let unsent = null;     // the message being sent, with its id, until the server accepted it
+  let sending = false;
 
   function csrfToken() {
     const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
@@ -42,7 +46,8 @@
   }
 
   async function api(method, path, body) {
-    const headers = { 'X-Certdesk-Console': '1', 'Accept': 'application/json' };
+    // Accept-Language: the server's words (reasons, errors) in the console's language.
+    const headers = { 'X-Certdesk-Console': '1', 'Accept': 'application/json', 'Accept-Language': lang };
     if (method !== 'GET') {
       headers['X-XSRF-TOKEN'] = csrfToken();
     }
@@ -98,7 +103,7 @@
       item.append(el('span', 'who', c.employee.name || c.employee.teamsId || T.unknown));
       const state = c.status === 'taken' ? fmt(T.takenBy, c.takenBy) : fmt(T.waiting, duration(waited(c)));
       item.append(el('span', 'wait status-' + c.status, state));
-      item.append(el('div', 'muted', c.reason));
+      item.append(el('div', 'muted', c.reasonText || c.reason));
       item.addEventListener('click', () => { window.location.hash = 'case-' + c.id; });
       list.append(item);
     }
@@ -127,7 +132,7 @@
     fact(facts, T.employee, c.employee.name || c.employee.teamsId);
     fact(facts, T.channel, c.employee.channel);
     fact(facts, T.android, c.androidVersion);
-    fact(facts, T.reason, c.reason);
+    fact(facts, T.reason, c.reasonText || c.reason);
     fact(facts, T.verdict, c.verdict);
     fact(facts, T.report, c.reportSummary);
     fact(facts, T.created, new Date(c.createdAt).toLocaleString(lang));
@@ -225,11 +230,29 @@
     source.onerror = () => { $('live').textContent = T.offline; };
   }
 
+  // With csrf.spa() a token in a form field must be the masked one, which the page does not have:
+  // the raw cookie value is accepted only in the X-XSRF-TOKEN header, so sign-out is a fetch too.
+  async function signOut() {
+    let response = null;
+    try {
+      // 'manual': the 302 to the sign-in page is not followed here but by the page itself.
+      response = await fetch('/logout', { method: 'POST', credentials: 'same-origin', redirect: 'manual',
+        headers: { 'X-XSRF-TOKEN': csrfToken(), 'X-Certdesk-Console': '1' } });
+    } catch (e) {
+      response = null;
+    }
+    if (response && (response.type === 'opaqueredirect' || response.ok)) {
+      window.location.assign('/login?signed-out');
+    } else {
+      $('live').textContent = fmt(T.failed, response ? response.status : T.unknown);
+    }
+  }
+
   async function start() {
     document.documentElement.lang = lang;
     document.title = T.title;
     for (const node of document.querySelectorAll('[data-text]')) node.textContent = T[node.dataset.text];
-    $('logout').addEventListener('submit', () => { $('logout-csrf').value = csrfToken(); });
+    $('logout').addEventListener('click', signOut);
     $('take').addEventListener('click', () => act('POST', '/api/agent/cases/' + selectedId + '/take'));
     $('resolve').addEventListener('click', () => act('POST', '/api/agent/cases/' + selectedId + '/resolve'));
     $('return').addEventListener('click', () => act('POST', '/api/agent/cases/' + selectedId + '/return',
@@ -237,11 +260,27 @@
     $('say').addEventListener('submit', async (event) => {
       event.preventDefault();
       const text = $('say-text').value;
-      if (!text.trim()) return;
-      $('say-text').value = '';
+      if (!text.trim() || sending) return;
       // The id makes a retried request harmless: the server records and sends a message once per id.
-      const id = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()).slice(0, 64);
-      await act('POST', '/api/agent/cases/' + selectedId + '/messages', { text, id });
+      // Sending the same text again after a failure reuses it, so a request that did arrive (and only
+      // its answer got lost) is not sent twice.
+      if (!unsent || unsent.text !== text || unsent.caseId !== selectedId) {
+        unsent = { text, caseId: selectedId,
+          id: (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random()).slice(0, 64) };
+      }
+      sending = true;
+      $('case-error').textContent = '';
+      try {
+        await api('POST', '/api/agent/cases/' + selectedId + '/messages', { text, id: unsent.id });
+        // Cleared only once the server accepted it, and only if the agent did not start another one.
+        if ($('say-text').value === text) $('say-text').value = '';
+        unsent = null;
+      } catch (e) {
+        $('case-error').textContent = fmt(T.notSent, (e.data && e.data.detail) || e.message);
+      } finally {
+        sending = false;
+      }
+      await Promise.all([loadQueue(), loadCase()]);
     });
     window.addEventListener('hashchange', fromHash);
     setInterval(renderQueue, 10000);

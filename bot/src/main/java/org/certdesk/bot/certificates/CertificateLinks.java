@@ -23,4 +23,12 @@ public class CertificateLinks {
     public String downloadUrl(String sha256, long conversationRef) {
         return base + "/certificates/" + sha256 + ".crt?c=" + tokens.token(conversationRef);
     }
+
+    /**
+     * The link for the helpdesk: without the conversation token, so an agent opening it on their own
+     * phone is not taken for the employee (their Android version would replace the employee's).
+     */
+    public String downloadUrlWithoutConversation(String sha256) {
+        return base + "/certificates/" + sha256 + ".crt";
+    }
 }

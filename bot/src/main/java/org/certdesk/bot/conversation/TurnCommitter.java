@@ -8,8 +8,6 @@ import org.certdesk.bot.helpdesk.HelpdeskCases;
 import org.certdesk.bot.helpdesk.Transcript;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxDispatcher;
-import org.certdesk.bot.outbox.OutboxStore;
-import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.springframework.stereotype.Component;
 
@@ -22,16 +20,14 @@ import org.springframework.stereotype.Component;
 @Component
 class TurnCommitter {
     private final ConversationStore conversations;
-    private final OutboxStore outbox;
     private final OutboxDispatcher dispatcher;
     private final HelpdeskCases helpdesk;
     private final Transcript transcript;
     private final CertdeskProperties.Turns settings;
 
-    TurnCommitter(ConversationStore conversations, OutboxStore outbox, OutboxDispatcher dispatcher, HelpdeskCases helpdesk,
+    TurnCommitter(ConversationStore conversations, OutboxDispatcher dispatcher, HelpdeskCases helpdesk,
             Transcript transcript, CertdeskProperties properties) {
         this.conversations = conversations;
-        this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.helpdesk = helpdesk;
         this.transcript = transcript;
@@ -75,10 +71,6 @@ class TurnCommitter {
 
     /** Appends replies in the current transaction and wakes the outbox once it committed. */
     void append(ConversationKey key, List<Outbound> replies, Instant now) {
-        if (replies.isEmpty()) {
-            return;
-        }
-        outbox.append(key, replies, now);
-        AfterCommit.run(dispatcher::wake);
+        dispatcher.append(key, replies, now);
     }
 }

@@ -6,20 +6,31 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * The signed-in agent: the account name cases are assigned to, and the name the employee reads
+ * The signed-in agent: the account cases are assigned to, and the name the employee reads
  * ("Alice (helpdesk): ..."): Entra ID's display name, or a local account's name capitalised.
  */
 record Agent(String account, String displayName) {
 
     static Agent of(Authentication authentication) {
-        String account = authentication.getName();
         if (authentication.getPrincipal() instanceof OidcUser oidc) {
-            String name = oidc.getFullName() != null ? oidc.getFullName() : oidc.getPreferredUsername();
-            String id = oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : account;
-            return new Agent(id, name != null ? name : id);
+            return of(oidc);
         }
+        String account = authentication.getName();
         String display = account.isEmpty() ? account
                 : account.substring(0, 1).toUpperCase(Locale.ROOT) + account.substring(1);
         return new Agent(account, display);
+    }
+
+    /**
+     * Owns cases by the Entra object id ({@code oid}, else the subject): immutable, unlike
+     * {@code preferred_username}, which an admin can change or give to somebody else and Microsoft
+     * says not to use for authorization. The name shown is separate and may change freely.
+     */
+    static Agent of(OidcUser oidc) {
+        String oid = oidc.getClaimAsString("oid");
+        String account = oid != null && !oid.isBlank() ? oid : oidc.getSubject();
+        String name = oidc.getFullName() != null ? oidc.getFullName()
+                : oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : account;
+        return new Agent(account, name);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -61,7 +63,8 @@ class AgentController {
      *     {@code closed} or {@code all}
      */
     @GetMapping("/cases")
-    List<Map<String, Object>> list(@RequestParam(name = "status", defaultValue = "open") String status) {
+    List<Map<String, Object>> list(@RequestParam(name = "status", defaultValue = "open") String status,
+            HttpServletRequest request) {
         Set<HelpdeskCase.Status> statuses = switch (status.toLowerCase(Locale.ROOT)) {
             case "open" -> EnumSet.of(HelpdeskCase.Status.OPEN);
             case "taken" -> EnumSet.of(HelpdeskCase.Status.TAKEN);
@@ -69,16 +72,17 @@ class AgentController {
             case "closed" -> EnumSet.of(HelpdeskCase.Status.RESOLVED, HelpdeskCase.Status.RETURNED,
                     HelpdeskCase.Status.CANCELLED);
             case "all" -> EnumSet.allOf(HelpdeskCase.Status.class);
-            default -> throw CaseProblem.badRequest("status must be open, taken, active, closed or all");
+            default -> throw CaseProblem.badRequest("status doit valoir open, taken, active, closed ou all.",
+                    "status must be open, taken, active, closed or all.");
         };
         Instant now = clock.instant();
-        return cases.list(statuses).stream().map(c -> summary(c, now)).toList();
+        return cases.list(statuses).stream().map(c -> summary(c, now, language(request))).toList();
     }
 
     @GetMapping("/cases/{id}")
-    Map<String, Object> get(@PathVariable("id") long id) {
+    Map<String, Object> get(@PathVariable("id") long id, HttpServletRequest request) {
         HelpdeskCase c = cases.find(id).orElseThrow(() -> CaseProblem.notFound(id));
-        Map<String, Object> body = summary(c, clock.instant());
+        Map<String, Object> body = summary(c, clock.instant(), language(request));
         List<Map<String, Object>> lines = new ArrayList<>();
         for (Transcript.Line line : transcript.lines(c.conversation())) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -95,8 +99,8 @@ class AgentController {
     }
 
     @PostMapping("/cases/{id}/take")
-    Map<String, Object> take(@PathVariable("id") long id, Authentication authentication) {
-        return summary(desk.take(id, Agent.of(authentication)), clock.instant());
+    Map<String, Object> take(@PathVariable("id") long id, Authentication authentication, HttpServletRequest request) {
+        return summary(desk.take(id, Agent.of(authentication)), clock.instant(), language(request));
     }
 
     @PostMapping("/cases/{id}/messages")
@@ -106,15 +110,17 @@ class AgentController {
     }
 
     @PostMapping("/cases/{id}/resolve")
-    Map<String, Object> resolve(@PathVariable("id") long id, Authentication authentication) {
+    Map<String, Object> resolve(@PathVariable("id") long id, Authentication authentication,
+            HttpServletRequest request) {
         desk.resolve(id, Agent.of(authentication));
-        return get(id);
+        return get(id, request);
     }
 
     @PostMapping("/cases/{id}/return")
-    Map<String, Object> giveBack(@PathVariable("id") long id, @RequestBody ReturnTo body, Authentication authentication) {
+    Map<String, Object> giveBack(@PathVariable("id") long id, @RequestBody ReturnTo body, Authentication authentication,
+            HttpServletRequest request) {
         desk.giveBack(id, Agent.of(authentication), body == null ? null : body.state());
-        return get(id);
+        return get(id, request);
     }
 
     /** Who is signed in: the account cases are assigned to, and the name employees read. */
@@ -131,8 +137,8 @@ class AgentController {
     }
 
     @ExceptionHandler(CaseProblem.class)
-    ResponseEntity<ProblemDetail> problem(CaseProblem problem) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+    ResponseEntity<ProblemDetail> problem(CaseProblem problem, HttpServletRequest request) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.detail(language(request)));
         if (problem.takenBy() != null) {
             detail.setProperty("takenBy", problem.takenBy());
         }
@@ -142,11 +148,21 @@ class AgentController {
         return ResponseEntity.status(problem.status()).body(detail);
     }
 
-    private Map<String, Object> summary(HelpdeskCase c, Instant now) {
+    /**
+     * The agent's language, from Accept-Language (the console sends its own); English without one,
+     * whatever the server's default locale.
+     */
+    private static Locale language(HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale();
+    }
+
+    /** @param locale the agent's: the words of {@code reasonText} */
+    private Map<String, Object> summary(HelpdeskCase c, Instant now, Locale locale) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", c.id());
         body.put("status", c.status().name().toLowerCase(Locale.ROOT));
         body.put("reason", c.reason());
+        body.put("reasonText", HelpdeskTexts.reason(c.reason(), locale.toLanguageTag()));
         body.put("locale", c.locale());
         Map<String, Object> employee = new LinkedHashMap<>();
         employee.put("name", c.employee().name());

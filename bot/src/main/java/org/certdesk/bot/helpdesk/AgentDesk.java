@@ -3,8 +3,10 @@ package org.certdesk.bot.helpdesk;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.certdesk.bot.conversation.ConversationControl;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,7 +41,7 @@ class AgentDesk {
 
     /** Assigns the case to {@code agent}; taking one's own case again is fine. */
     HelpdeskCase take(long id, Agent agent) {
-        return transaction.execute(s -> {
+        return retried(() -> transaction.execute(s -> {
             Instant now = clock.instant();
             HelpdeskCase c = cases.lock(id).orElseThrow(() -> CaseProblem.notFound(id));
             if (c.takenBy(agent.account())) {
@@ -57,7 +59,7 @@ class AgentDesk {
             metrics.taken(c, now);
             events.queueChanged(id);
             return cases.find(id).orElseThrow();
-        });
+        }));
     }
 
     /**
@@ -66,40 +68,44 @@ class AgentDesk {
      */
     void say(long id, Agent agent, String text, String clientRef) {
         if (text == null || text.isBlank()) {
-            throw CaseProblem.badRequest("text must not be empty");
+            throw CaseProblem.badRequest("Le message est vide.", "text must not be empty.");
         }
         if (text.length() > Transcript.MAX_TEXT) {
-            throw CaseProblem.badRequest("text must have at most " + Transcript.MAX_TEXT + " characters");
+            throw CaseProblem.badRequest("Le message dépasse " + Transcript.MAX_TEXT + " caractères.",
+                    "text must have at most " + Transcript.MAX_TEXT + " characters.");
         }
         if (clientRef != null && (clientRef.isBlank() || clientRef.length() > 64)) {
-            throw CaseProblem.badRequest("id must have 1 to 64 characters");
+            throw CaseProblem.badRequest("L’identifiant du message doit avoir de 1 à 64 caractères.",
+                    "id must have 1 to 64 characters.");
         }
-        transaction.executeWithoutResult(s -> {
+        retried(() -> transaction.execute(s -> {
             Instant now = clock.instant();
             HelpdeskCase c = mine(id, agent);
             if (!transcript.add(c.conversation(), id, "agent", agent.displayName(), text.strip(), clientRef, now)) {
-                return; // sent already
+                return null; // sent already
             }
             employee.send(c.conversation(), List.of(HelpdeskCases.say(
                     HelpdeskTexts.AGENT_SAYS.format(c.locale(), agent.displayName(), text.strip()), c.locale())), now);
             events.messageAdded(id);
-        });
+            return null;
+        }));
     }
 
     void resolve(long id, Agent agent) {
-        transaction.executeWithoutResult(s -> {
+        retried(() -> transaction.execute(s -> {
             Instant now = clock.instant();
             HelpdeskCase c = mine(id, agent);
             cases.close(id, List.of(HelpdeskCase.Status.TAKEN), HelpdeskCase.Status.RESOLVED, null, now);
             tell(c, HelpdeskTexts.RESOLVED.format(c.locale(), agent.displayName(), id), now);
             metrics.resolved(c, now);
             events.queueChanged(id);
-        });
+            return null;
+        }));
     }
 
     /** Hands the conversation back to the bot at {@code state}; the bot's turn follows the commit. */
     void giveBack(long id, Agent agent, String state) {
-        transaction.executeWithoutResult(s -> {
+        retried(() -> transaction.execute(s -> {
             Instant now = clock.instant();
             HelpdeskCase c = mine(id, agent);
             ConversationControl.Snapshot conversation = conversations.find(c.conversation())
@@ -112,7 +118,26 @@ class AgentDesk {
             tell(c, HelpdeskTexts.RETURNED.format(c.locale(), agent.displayName()), now);
             conversations.resumeAfterCommit(conversation.address(), "helpdesk-return:" + id, state, c.locale(), now);
             events.queueChanged(id);
-        });
+            return null;
+        }));
+    }
+
+    /**
+     * Runs an agent's transaction again when the database chose it as a deadlock victim or a lock
+     * timed out (a turn of the same conversation at the same moment): the agent should not see a 500
+     * for what a second attempt does. Each attempt is a whole transaction, and the message id makes a
+     * repeated message harmless.
+     */
+    private static <T> T retried(Supplier<T> attempt) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return attempt.get();
+            } catch (ConcurrencyFailureException e) {
+                if (tries == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The states the case's conversation can be handed back at. */

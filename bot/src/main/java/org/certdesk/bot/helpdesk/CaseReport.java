@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The analyzer's findings for a case, as the helpdesk reads them: verdict, summary, and every missing
- * certificate with its fingerprint and the link the employee would download it from.
+ * certificate with its fingerprint and a link to download it (the agent's own: opening it records
+ * nothing on the employee's conversation).
  */
 @Component
 class CaseReport {
@@ -32,14 +33,18 @@ class CaseReport {
         Map<String, String> variables = helpdeskCase.variables();
         String firstSha256 = variables.get("missing_sha256");
         if (variables.get("missing_name") != null) {
+            // Not the employee's link (missing_download_url): that one carries their conversation token.
             missing.put(firstSha256 != null ? firstSha256 : variables.get("missing_name"), new Certificate(
-                    variables.get("missing_name"), firstSha256, variables.get("missing_download_url")));
+                    variables.get("missing_name"), firstSha256, agentLink(firstSha256)));
         }
         for (MissingCertificates.Found found : findings.of(helpdeskCase.conversation())) {
             missing.putIfAbsent(found.sha256() != null ? found.sha256() : found.name(), new Certificate(found.name(),
-                    found.sha256(), found.sha256() == null ? null
-                            : links.downloadUrl(found.sha256(), helpdeskCase.conversationRef())));
+                    found.sha256(), agentLink(found.sha256())));
         }
         return new ArrayList<>(missing.values());
+    }
+
+    private String agentLink(String sha256) {
+        return sha256 == null ? null : links.downloadUrlWithoutConversation(sha256);
     }
 }

@@ -48,8 +48,20 @@ class CaseStore {
         return jdbc.sql(SELECT + " WHERE h.id = :id").param("id", id).query(this::row).optional();
     }
 
-    /** Reads the case after row-locking it until the current transaction ends. */
+    /**
+     * Reads the case after row-locking its conversation, then the case, until the current transaction
+     * ends. Conversation first: a turn locks the conversation and then updates the case (a
+     * cancellation), so taking the locks in the other order could deadlock with it.
+     */
     Optional<HelpdeskCase> lock(long id) {
+        Optional<HelpdeskCase> unlocked = find(id);
+        if (unlocked.isEmpty()) {
+            return unlocked;
+        }
+        ConversationKey key = unlocked.get().conversation();
+        jdbc.sql("SELECT id FROM conversations WHERE channel = :channel AND conversation_id = :conversationId"
+                        + " FOR UPDATE")
+                .param("channel", key.channel()).param("conversationId", key.conversationId()).query(Long.class).list();
         List<Long> locked = jdbc.sql("SELECT id FROM handoffs WHERE id = :id FOR UPDATE").param("id", id)
                 .query(Long.class).list();
         return locked.isEmpty() ? Optional.empty() : find(id);

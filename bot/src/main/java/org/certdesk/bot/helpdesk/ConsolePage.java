@@ -22,9 +22,7 @@ class ConsolePage {
     ResponseEntity<Resource> page() {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("Cache-Control", "no-store")
-                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store") // the CSP comes from ConsoleHeaders
                 .body(PAGE);
     }
 }

@@ -6,8 +6,6 @@ import java.util.List;
 import org.certdesk.bot.conversation.ConversationKey;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxDispatcher;
-import org.certdesk.bot.outbox.OutboxStore;
-import org.certdesk.bot.system.AfterCommit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,19 +15,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EmployeeReplies {
-    private final OutboxStore outbox;
     private final OutboxDispatcher dispatcher;
 
-    EmployeeReplies(OutboxStore outbox, OutboxDispatcher dispatcher) {
-        this.outbox = outbox;
+    EmployeeReplies(OutboxDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 
     void send(ConversationKey key, List<Outbound> messages, Instant now) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        outbox.append(key, messages, now);
-        AfterCommit.run(dispatcher::wake);
+        dispatcher.append(key, messages, now); // the same path as the turns' own replies
     }
 }

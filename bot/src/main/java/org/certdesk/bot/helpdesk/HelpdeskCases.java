@@ -81,10 +81,8 @@ public class HelpdeskCases {
             return Optional.empty();
         }
         HelpdeskCase helpdeskCase = active.get();
-        String text = input instanceof UserInput.Text t ? t.text()
-                : input instanceof UserInput.Choice c ? "[" + c.choiceId() + "]"
-                : null;
-        if (text == null || text.isBlank()) {
+        String text = Transcript.said(input);
+        if (text == null) {
             return Optional.of(List.of()); // a re-install, a language switch: nothing for the agent
         }
         transcript.add(key, helpdeskCase.id(), "employee", name, text, now);

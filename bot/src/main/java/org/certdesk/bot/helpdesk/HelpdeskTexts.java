@@ -2,6 +2,8 @@ package org.certdesk.bot.helpdesk;
 
 import java.util.Locale;
 
+import org.certdesk.bot.system.Languages;
+
 /**
  * What the helpdesk says, in French and English: to the employee (in the conversation's language)
  * and to the agents (in {@code certdesk.helpdesk.locale}). {@code {0}}, {@code {1}}: see each text.
@@ -54,12 +56,9 @@ enum HelpdeskTexts {
         this.en = en;
     }
 
-    static boolean isFrench(String locale) {
-        return locale != null && Locale.forLanguageTag(locale.replace('_', '-')).getLanguage().equals("fr");
-    }
 
     String in(String locale) {
-        return isFrench(locale) ? fr : en;
+        return Languages.isFrench(locale) ? fr : en;
     }
 
     String format(String locale, Object... arguments) {

@@ -33,12 +33,21 @@ public class Transcript {
 
     /** What the employee did in a turn the bot answers (a text or a button); other inputs are not said by anyone. */
     public void employee(ConversationKey key, UserInput input, String name, Instant now) {
+        String text = said(input);
+        if (text != null) {
+            add(key, null, "employee", name, text, now);
+        }
+    }
+
+    /**
+     * What the employee said, as the transcript keeps it: a text as typed, a button as its id in
+     * brackets; null for what nobody said (a start, a re-install, a language switch) or a blank text.
+     */
+    static String said(UserInput input) {
         String text = input instanceof UserInput.Text t ? t.text()
                 : input instanceof UserInput.Choice c ? "[" + c.choiceId() + "]"
                 : null;
-        if (text != null && !text.isBlank()) {
-            add(key, null, "employee", name, text, now);
-        }
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** The bot's replies; typing indicators and helpdesk notices are left out. */

@@ -95,6 +95,18 @@ public class OutboxDispatcher implements SmartLifecycle {
     }
 
     /** Looks for due entries now rather than at the next poll. Cheap; calls coalesce. */
+    /**
+     * Appends messages in the current transaction and wakes the dispatcher once it committed: the
+     * one way for replies that need no immediate lane (apologies, what the helpdesk says).
+     */
+    public void append(ConversationKey key, List<Outbound> messages, Instant now) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        store.append(key, messages, now);
+        AfterCommit.run(this::wake);
+    }
+
     public void wake() {
         ScheduledExecutorService scheduler = poller;
         if (scheduler != null && wakeQueued.compareAndSet(false, true)) {

@@ -24,10 +24,7 @@ final class ConsoleOff extends OncePerRequestFilter {
         if (signInPossible) {
             return true;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.equals("/agent") || path.startsWith("/agent/") || path.startsWith("/api/agent/")
-                || path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/api/admin/")
-                || path.equals("/login"));
+        return !ConsolePaths.console(ConsolePaths.of(request));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.certdesk.bot.system.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -26,16 +27,18 @@ class ConsoleResponses {
     }
 
     private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return ConsolePaths.of(request);
     }
 
     /**
      * 401. Scripts calling the APIs are asked for Basic credentials; the consoles' own scripts (which
-     * say so with a header) and the web chat's are not, so a browser never prompts for a password.
+     * say so with a header), their live updates (an EventSource cannot send that header, but asks for
+     * text/event-stream) and the web chat's are not, so a browser never prompts for a password.
      */
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (request.getHeader("X-Certdesk-Console") == null && !path(request).startsWith("/v3/")) {
+        if (request.getHeader("X-Certdesk-Console") == null && !path(request).startsWith("/v3/")
+                && !eventStream(request)) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"certdesk\", charset=\"UTF-8\"");
         }
         problem(response, HttpStatus.UNAUTHORIZED, "Sign-in required: sign in to the console, or send HTTP Basic"
@@ -68,8 +71,13 @@ class ConsoleResponses {
                         : "No account is configured on this server (certdesk.security.users or certdesk.security.oidc).");
     }
 
+    private static boolean eventStream(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/event-stream");
+    }
+
     static boolean french(HttpServletRequest request) {
-        return request.getLocale() != null && "fr".equals(request.getLocale().getLanguage());
+        return Languages.isFrench(request.getLocale());
     }
 
     private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

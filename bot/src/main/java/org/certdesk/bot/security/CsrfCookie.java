@@ -17,9 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class CsrfCookie extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/agent") || path.startsWith("/admin") || path.startsWith("/api/agent/")
-                || path.startsWith("/api/admin/") || path.equals("/login"));
+        return !ConsolePaths.console(ConsolePaths.of(request));
     }
 
     @Override

@@ -38,17 +38,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-    static final String[] AGENT_PATHS = {"/agent", "/agent/**", "/api/agent/**"};
-    static final String[] ADMIN_PATHS = {"/admin", "/admin/**", "/api/admin/**"};
-
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties properties,
             @Value("${certdesk.webchat.require-sign-in:false}") boolean webChatSignIn,
             ConsoleResponses responses) throws Exception {
         boolean signIn = properties.signInPossible();
         http.authorizeHttpRequests(requests -> {
-            requests.requestMatchers(AGENT_PATHS).hasRole(Role.AGENT.name());
-            requests.requestMatchers(ADMIN_PATHS).hasRole(Role.ADMIN.name());
+            requests.requestMatchers(ConsolePaths.AGENT).hasRole(Role.AGENT.name());
+            requests.requestMatchers(ConsolePaths.ADMIN).hasRole(Role.ADMIN.name());
             requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
             requests.requestMatchers("/actuator", "/actuator/**").hasRole(Role.ADMIN.name());
             if (webChatSignIn && signIn) {
@@ -96,7 +93,7 @@ class SecurityConfiguration {
 
     private static RequestMatcher consoleMatcher() {
         List<RequestMatcher> matchers = new ArrayList<>();
-        for (String path : List.of("/agent/**", "/api/agent/**", "/admin/**", "/api/admin/**", "/login", "/logout")) {
+        for (String path : ConsolePaths.patterns()) {
             matchers.add(PathPatternRequestMatcher.withDefaults().matcher(path));
         }
         return request -> matchers.stream().anyMatch(m -> m.matches(request));

@@ -83,6 +83,14 @@ class HelpdeskConsoleTests {
             assertThat(browser.findElement(By.id("case-title")).getText()).isEqualTo("Case " + id);
             Files.createDirectories(Path.of("target", "helpdesk-e2e"));
             Files.write(Path.of("target", "helpdesk-e2e", "console.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+            browser.findElement(By.id("logout")).click();
+            wait.withMessage("signing out lands on the sign-in page")
+                    .until(ExpectedConditions.urlContains("/login?signed-out"));
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("You are signed out.");
+            browser.get("http://localhost:" + port + "/agent/");
+            wait.withMessage("the session is gone: the console asks to sign in again")
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         } catch (RuntimeException | AssertionError e) {
             Files.createDirectories(Path.of("target", "helpdesk-e2e"));
             Files.write(Path.of("target", "helpdesk-e2e", "console.png"), browser.getScreenshotAs(OutputType.BYTES));

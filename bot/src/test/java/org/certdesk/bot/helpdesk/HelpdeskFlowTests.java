@@ -59,6 +59,12 @@ class HelpdeskFlowTests {
                 + " cancel the request, type “cancel”.");
         assertThat(queued.path("status").asString()).isEqualTo("open");
         assertThat(queued.path("reason").asString()).isEqualTo("several_missing");
+        assertThat(queued.path("reasonText").asString()).isEqualTo("several certificates are missing");
+        assertThat(new tools.jackson.databind.json.JsonMapper().readTree(mvc.perform(get("/api/agent/cases/" + id)
+                        .header(HttpHeaders.AUTHORIZATION, TestAccounts.basic(TestAccounts.AGENT))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR")).andReturn().getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).path("reasonText").asString())
+                .as("in the agent's language").isEqualTo("plusieurs certificats manquent");
         assertThat(queued.path("androidVersion").asString()).isEqualTo("11+");
         assertThat(queued.path("employee").path("name").asString()).isEqualTo("Test User");
         assertThat(queued.path("verdict").asString()).isNotBlank();
@@ -67,8 +73,15 @@ class HelpdeskFlowTests {
                 .containsExactlyInAnyOrder(CertificateFacts.sha256(pki.issuing1()), CertificateFacts.sha256(pki.issuing2()));
         assertThat(queued.path("missingCertificates").findValuesAsString("name"))
                 .containsExactlyInAnyOrder("Contoso Issuing CA 1", "Contoso Issuing CA 2");
-        assertThat(queued.path("missingCertificates").get(0).path("downloadUrl").asString())
-                .startsWith("https://certdesk.test/certificates/");
+        String agentLink = queued.path("missingCertificates").get(0).path("downloadUrl").asString();
+        assertThat(agentLink).startsWith("https://certdesk.test/certificates/")
+                .as("the agent's link is not the employee's").doesNotContain("c=");
+        mvc.perform(get(java.net.URI.create(agentLink).getPath()).header(HttpHeaders.USER_AGENT,
+                "Mozilla/5.0 (Linux; Android 9; SM-G960F) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"))
+                .andExpect(status().isOk());
+        assertThat(alice.get(id).path("androidVersion").asString())
+                .as("an agent opening the link on their own phone changes nothing of the employee's")
+                .isEqualTo("11+");
         assertThat(escalations("several_missing")).isEqualTo(escalationsBefore + 1);
         assertThat(meters.counter("certdesk.conversations.started", "channel", "test").count())
                 .as("what the escalation rate is divided by").isPositive();
@@ -132,6 +145,12 @@ class HelpdeskFlowTests {
             MockHttpServletResponse lost = first.getStatus() == 409 ? first : second;
             String winner = first.getStatus() == 409 ? "bob" : "alice";
             assertThat(lost.getContentAsString()).contains("already taken by " + winner);
+            String loser = first.getStatus() == 409 ? TestAccounts.basic(TestAccounts.AGENT)
+                    : TestAccounts.basic(TestAccounts.OTHER_AGENT);
+            assertThat(mvc.perform(post("/api/agent/cases/" + id + "/take").header(HttpHeaders.AUTHORIZATION, loser)
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "fr-FR")).andExpect(status().isConflict()).andReturn()
+                    .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                    .as("a French-speaking agent is told in French").contains("est déjà pris par " + winner);
         } finally {
             pool.shutdownNow();
         }

@@ -64,6 +64,13 @@ class SignInTests {
     }
 
     @Test
+    void anExpiredConsoleSessionsLiveUpdatesAreRefusedWithoutABrowserPasswordPrompt() throws Exception {
+        // EventSource cannot send X-Certdesk-Console; it asks for text/event-stream instead.
+        mvc.perform(get("/api/agent/events").header("Accept", "text/event-stream")).andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist("WWW-Authenticate"));
+    }
+
+    @Test
     void agentsAndAdminsOnlyReachTheirOwnPages() throws Exception {
         mvc.perform(get("/api/admin/whatever").header("Authorization", TestAccounts.basic(TestAccounts.AGENT)))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail").value(

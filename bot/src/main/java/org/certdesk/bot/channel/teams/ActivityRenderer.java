@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.system.Languages;
 import org.certdesk.dialogs.engine.Message;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -123,7 +124,7 @@ final class ActivityRenderer {
         card.put("type", "AdaptiveCard");
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("version", CARD_VERSION);
-        card.put("lang", CardText.isFrench(locale) ? "fr" : language(locale));
+        card.put("lang", Languages.isFrench(locale) ? "fr" : language(locale));
         card.put("fallbackText", fallback);
         return card;
     }

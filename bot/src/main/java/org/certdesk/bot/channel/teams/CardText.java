@@ -2,6 +2,8 @@ package org.certdesk.bot.channel.teams;
 
 import java.util.Locale;
 
+import org.certdesk.bot.system.Languages;
+
 /**
  * Every text this channel adds around the engine's messages, in French and English. A locale whose
  * language is French gets French; any other (or none) gets English.
@@ -27,12 +29,12 @@ enum CardText {
 
     /** The text in {@code languageTag}'s language ({@code fr-FR}, {@code fr}, {@code en-US}, null…). */
     String in(String languageTag) {
-        return isFrench(languageTag) ? french : english;
+        return Languages.isFrench(languageTag) ? french : english;
     }
 
     /** The text in {@code languageTag}'s language with {@code args} filled in. */
     String format(String languageTag, Object... args) {
-        return String.format(isFrench(languageTag) ? Locale.FRENCH : Locale.ENGLISH, in(languageTag), args);
+        return String.format(Languages.isFrench(languageTag) ? Locale.FRENCH : Locale.ENGLISH, in(languageTag), args);
     }
 
     String french() {
@@ -43,7 +45,4 @@ enum CardText {
         return english;
     }
 
-    static boolean isFrench(String languageTag) {
-        return languageTag != null && "fr".equals(Locale.forLanguageTag(languageTag.replace('_', '-')).getLanguage());
-    }
 }

@@ -2,6 +2,8 @@ package org.certdesk.bot.channel.webhook;
 
 import java.util.Locale;
 
+import org.certdesk.bot.system.Languages;
+
 /**
  * Every text this channel adds around the engine's messages, in French and English. A locale whose
  * language is French gets French; any other (or none) gets English. Arguments are plain text.
@@ -33,11 +35,11 @@ enum WebhookTexts {
     }
 
     String in(String languageTag) {
-        return isFrench(languageTag) ? french : english;
+        return Languages.isFrench(languageTag) ? french : english;
     }
 
     String format(String languageTag, Object... args) {
-        return String.format(isFrench(languageTag) ? Locale.FRENCH : Locale.ENGLISH, in(languageTag), args);
+        return String.format(Languages.isFrench(languageTag) ? Locale.FRENCH : Locale.ENGLISH, in(languageTag), args);
     }
 
     String french() {
@@ -48,7 +50,4 @@ enum WebhookTexts {
         return english;
     }
 
-    static boolean isFrench(String languageTag) {
-        return languageTag != null && "fr".equals(Locale.forLanguageTag(languageTag.replace('_', '-')).getLanguage());
-    }
 }

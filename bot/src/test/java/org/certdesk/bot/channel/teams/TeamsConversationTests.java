@@ -236,6 +236,27 @@ class TeamsConversationTests {
         assertThat(card.path("actions").get(0).path("title").stringValue()).isEqualTo("Prendre le dossier");
         assertThat(card.path("actions").get(0).path("url").stringValue())
                 .isEqualTo("https://certdesk.test/agent/#case-" + caseId);
+
+        // The agent answers through the API: bob reads it in Teams, through the Bot Connector.
+        assertThat(agent("/api/agent/cases/" + caseId + "/take", "").statusCode()).isEqualTo(200);
+        assertThat(TeamsUser.texts(bob.untilText("is handling"))).contains(TeamsMarkup.messageText(
+                "Alice from the helpdesk is handling your request " + caseId + "."));
+        assertThat(agent("/api/agent/cases/" + caseId + "/messages", "{\"text\":\"Open Settings, then Security.\"}")
+                .statusCode()).isEqualTo(202);
+        assertThat(TeamsUser.texts(bob.untilText("Open Settings"))).containsExactly(TeamsMarkup.messageText(
+                "Alice (helpdesk): Open Settings, then Security."));
+    }
+
+    private HttpResponse<String> agent(String path, String json) {
+        try {
+            return PHONE.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", org.certdesk.bot.testing.TestAccounts.basic(
+                            org.certdesk.bot.testing.TestAccounts.AGENT))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
