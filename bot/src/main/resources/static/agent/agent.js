@@ -101,7 +101,7 @@
       if (c.id === selectedId) item.classList.add('selected');
       item.append(el('strong', null, '#' + c.id + ' '));
       item.append(el('span', 'who', c.employee.name || c.employee.teamsId || T.unknown));
-      const state = c.status === 'taken' ? fmt(T.takenBy, c.takenBy) : fmt(T.waiting, duration(waited(c)));
+      const state = c.status === 'taken' ? fmt(T.takenBy, c.takenByName || c.takenBy) : fmt(T.waiting, duration(waited(c)));
       item.append(el('span', 'wait status-' + c.status, state));
       item.append(el('div', 'muted', c.reasonText || c.reason));
       item.addEventListener('click', () => { window.location.hash = 'case-' + c.id; });
@@ -128,7 +128,7 @@
     $('case-title').textContent = fmt(T.caseTitle, c.id);
     const facts = $('case-facts');
     facts.replaceChildren();
-    fact(facts, T.status, (T.statuses[c.status] || c.status) + (c.takenBy ? ' – ' + c.takenBy : ''));
+    fact(facts, T.status, (T.statuses[c.status] || c.status) + (c.takenBy ? ' – ' + (c.takenByName || c.takenBy) : ''));
     fact(facts, T.employee, c.employee.name || c.employee.teamsId);
     fact(facts, T.channel, c.employee.channel);
     fact(facts, T.android, c.androidVersion);

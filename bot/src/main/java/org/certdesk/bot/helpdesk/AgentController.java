@@ -184,6 +184,7 @@ class AgentController {
         }).toList());
         body.put("createdAt", c.createdAt().toString());
         body.put("takenBy", c.takenBy());
+        body.put("takenByName", c.agentName());
         body.put("takenAt", c.takenAt() == null ? null : c.takenAt().toString());
         body.put("closedAt", c.closedAt() == null ? null : c.closedAt().toString());
         body.put("returnState", c.returnState());

@@ -48,11 +48,11 @@ class AgentDesk {
                 return c;
             }
             if (c.status() == HelpdeskCase.Status.TAKEN) {
-                throw CaseProblem.takenByOther(id, c.takenBy());
+                throw CaseProblem.takenByOther(id, c.agentName());
             }
-            if (c.status() != HelpdeskCase.Status.OPEN || !cases.take(id, agent.account(), now)) {
+            if (c.status() != HelpdeskCase.Status.OPEN || !cases.take(id, agent.account(), agent.displayName(), now)) {
                 HelpdeskCase latest = cases.find(id).orElseThrow();
-                throw latest.status() == HelpdeskCase.Status.TAKEN ? CaseProblem.takenByOther(id, latest.takenBy())
+                throw latest.status() == HelpdeskCase.Status.TAKEN ? CaseProblem.takenByOther(id, latest.agentName())
                         : CaseProblem.notYours(latest);
             }
             tell(c, HelpdeskTexts.TAKEN.format(c.locale(), agent.displayName(), id), now);

@@ -38,11 +38,11 @@ final class CaseProblem extends RuntimeException {
         return switch (c.status()) {
             case OPEN -> new CaseProblem(HttpStatus.CONFLICT, "Le dossier n° " + id + " n’est pas encore pris :"
                     + " prenez-le d’abord.", "Case " + id + " is not taken yet: take it first.", null, null);
-            case TAKEN -> new CaseProblem(HttpStatus.CONFLICT, "Le dossier n° " + id + " est pris par " + c.takenBy()
-                    + ".", "Case " + id + " is taken by " + c.takenBy() + ".", c.takenBy(), null);
+            case TAKEN -> new CaseProblem(HttpStatus.CONFLICT, "Le dossier n° " + id + " est pris par " + c.agentName()
+                    + ".", "Case " + id + " is taken by " + c.agentName() + ".", c.agentName(), null);
             default -> new CaseProblem(HttpStatus.CONFLICT, "Le dossier n° " + id + " est clos ("
                     + inFrench(c.status()) + ").", "Case " + id + " is closed ("
-                    + c.status().name().toLowerCase(Locale.ROOT) + ").", c.takenBy(), null);
+                    + c.status().name().toLowerCase(Locale.ROOT) + ").", c.agentName(), null);
         };
     }
 

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class CaseStore {
     private static final String SELECT = "SELECT h.id, h.channel, h.conversation_id, h.status, h.reason, h.locale,"
-            + " h.variables_json, h.created_at, h.taken_by, h.taken_at, h.closed_at, h.return_state, c.id AS ref,"
+            + " h.variables_json, h.created_at, h.taken_by, h.taken_by_name, h.taken_at, h.closed_at, h.return_state, c.id AS ref,"
             + " c.user_name, c.user_id, c.user_aad_object_id, c.tenant_id, c.android_api_level"
             + " FROM handoffs h JOIN conversations c ON c.channel = h.channel AND c.conversation_id = h.conversation_id";
 
@@ -76,10 +76,12 @@ class CaseStore {
     }
 
     /** @return whether {@code agent} took it (false: it was no longer OPEN) */
-    boolean take(long id, String agent, Instant now) {
-        return jdbc.sql("UPDATE handoffs SET status = 'TAKEN', taken_by = :agent, taken_at = :now"
+    boolean take(long id, String agent, String agentName, Instant now) {
+        return jdbc.sql("UPDATE handoffs SET status = 'TAKEN', taken_by = :agent, taken_by_name = :name, taken_at = :now"
                         + " WHERE id = :id AND status = 'OPEN'")
-                .param("agent", agent).param("now", utc(now)).param("id", id).update() == 1;
+                .param("agent", agent)
+                .param("name", agentName == null || agentName.length() <= 256 ? agentName : agentName.substring(0, 256))
+                .param("now", utc(now)).param("id", id).update() == 1;
     }
 
     /** @return whether it moved from one of {@code from} to {@code to} */
@@ -107,7 +109,7 @@ class CaseStore {
                 rs.getString("locale"), variables,
                 new HelpdeskCase.Employee(rs.getString("user_name"), rs.getString("user_id"),
                         rs.getString("user_aad_object_id"), rs.getString("tenant_id"), channel),
-                androidApiLevel, instant(rs, "created_at"), rs.getString("taken_by"), instant(rs, "taken_at"),
+                androidApiLevel, instant(rs, "created_at"), rs.getString("taken_by"), rs.getString("taken_by_name"), instant(rs, "taken_at"),
                 instant(rs, "closed_at"), rs.getString("return_state"));
     }
 

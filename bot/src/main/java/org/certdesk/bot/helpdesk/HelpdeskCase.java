@@ -13,11 +13,12 @@ import org.certdesk.bot.conversation.ConversationKey;
  * @param locale the conversation's language when it escalated
  * @param variables the dialog's variables then (Android version, analyzer verdict, first missing certificate)
  * @param androidApiLevel from the phone's User-Agent when it downloaded a certificate, or null
- * @param takenBy the agent's account name, or null while queued
+ * @param takenBy the account of the agent who took it (for Entra ID, the object id), or null while queued
+ * @param takenByName that agent's name as people read it
  */
 record HelpdeskCase(long id, ConversationKey conversation, long conversationRef, Status status, String reason,
         String locale, Map<String, String> variables, Employee employee, Integer androidApiLevel, Instant createdAt,
-        String takenBy, Instant takenAt, Instant closedAt, String returnState) {
+        String takenBy, String takenByName, Instant takenAt, Instant closedAt, String returnState) {
 
     enum Status {
         /** Queued: no agent yet. */
@@ -42,6 +43,11 @@ record HelpdeskCase(long id, ConversationKey conversation, long conversationRef,
 
     boolean active() {
         return Status.ACTIVE.contains(status);
+    }
+
+    /** Who has the case, for people: the agent's name (cases taken before names were kept: the account). */
+    String agentName() {
+        return takenByName != null ? takenByName : takenBy;
     }
 
     boolean takenBy(String agent) {

@@ -143,7 +143,7 @@ class HelpdeskFlowTests {
             MockHttpServletResponse second = takes.get(1).get();
             assertThat(List.of(first.getStatus(), second.getStatus())).containsExactlyInAnyOrder(200, 409);
             MockHttpServletResponse lost = first.getStatus() == 409 ? first : second;
-            String winner = first.getStatus() == 409 ? "bob" : "alice";
+            String winner = first.getStatus() == 409 ? "Bob" : "Alice"; // as people read it
             assertThat(lost.getContentAsString()).contains("already taken by " + winner);
             String loser = first.getStatus() == 409 ? TestAccounts.basic(TestAccounts.AGENT)
                     : TestAccounts.basic(TestAccounts.OTHER_AGENT);
@@ -156,6 +156,25 @@ class HelpdeskFlowTests {
         }
         assertThat(TestChat.texts(employee.untilText("s’occupe de votre demande")))
                 .as("the employee is told once").hasSize(1);
+    }
+
+    @Test
+    void anAgentSignedInWithEntraIdOwnsTheCaseByObjectIdAndIsShownByName() throws Exception {
+        TestChat employee = escalatedWithTwoMissing("en");
+        employee.untilText("case number");
+        long id = new AgentApi(mvc, TestAccounts.AGENT).queuedCaseOf(employee.conversationId()).path("id").asLong();
+        var entra = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin()
+                .idToken(token -> token.claim("oid", "5f0c6a1e-0000-4000-8000-00000000a11c").claim("name", "Alice Martin"))
+                .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_AGENT"));
+
+        String taken = mvc.perform(post("/api/agent/cases/" + id + "/take").with(entra)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(taken).contains("\"takenBy\":\"5f0c6a1e-0000-4000-8000-00000000a11c\"")
+                .contains("\"takenByName\":\"Alice Martin\"");
+        assertThat(new AgentApi(mvc, TestAccounts.OTHER_AGENT).take(id).getContentAsString())
+                .as("another agent is told who has it, by name").contains("taken by Alice Martin");
     }
 
     @Test
