@@ -133,7 +133,7 @@
     fact(facts, T.channel, c.employee.channel);
     fact(facts, T.android, c.androidVersion);
     fact(facts, T.reason, c.reasonText || c.reason);
-    fact(facts, T.verdict, c.verdict);
+    fact(facts, T.verdict, c.verdictText || c.verdict);
     fact(facts, T.report, c.reportSummary);
     fact(facts, T.created, new Date(c.createdAt).toLocaleString(lang));
     const missing = $('case-missing');

@@ -156,7 +156,7 @@ class AgentController {
         return request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale();
     }
 
-    /** @param locale the agent's: the words of {@code reasonText} */
+    /** @param locale the agent's: the words of {@code reasonText} and {@code verdictText} */
     private Map<String, Object> summary(HelpdeskCase c, Instant now, Locale locale) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", c.id());
@@ -174,6 +174,7 @@ class AgentController {
         body.put("employee", employee);
         body.put("androidVersion", c.androidVersion());
         body.put("verdict", c.variables().get("verdict"));
+        body.put("verdictText", HelpdeskTexts.verdict(c.variables().get("verdict"), locale.toLanguageTag()));
         body.put("reportSummary", c.variables().get("report_summary"));
         body.put("missingCertificates", report.missing(c).stream().map(m -> {
             Map<String, Object> item = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.certdesk.bot.helpdesk;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     a team's id when it is added to it.
  * @param teamsServiceUrl the Bot Connector base URL for that conversation (the tenant's region)
  * @param locale the helpdesk's language for the announcements ({@code fr} or {@code en})
+ * @param retention how long a closed case (resolved, returned or cancelled) is kept, with what the
+ *     agent and the employee said in it, from its closing; active cases are kept however old
  */
 @ConfigurationProperties("certdesk.helpdesk")
 record HelpdeskProperties(String teamsConversation,
         @DefaultValue("https://smba.trafficmanager.net/teams/") URI teamsServiceUrl,
-        @DefaultValue("fr") String locale) {
+        @DefaultValue("fr") String locale,
+        @DefaultValue("365d") Duration retention) {
 
     boolean announcesInTeams() {
         return teamsConversation != null && !teamsConversation.isBlank();

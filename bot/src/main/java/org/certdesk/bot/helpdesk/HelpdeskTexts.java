@@ -46,7 +46,29 @@ enum HelpdeskTexts {
     REASON_NO_PADLOCK("pas de cadenas dans le navigateur", "no padlock in the browser"),
     REASON_USER_ASKED("l’employé demande une personne", "the employee asked for a person"),
     REASON_NOT_UNDERSTOOD("le bot n’a pas compris l’employé", "the bot did not understand the employee"),
-    REASON_LOOKUP_FAILED("certificat introuvable par son nom", "certificate not found by its name");
+    REASON_LOOKUP_FAILED("certificat introuvable par son nom", "certificate not found by its name"),
+
+    // The analyzer's verdicts (org.certdesk.analyzer.ProblemCode), as an agent reads them in the console.
+    VERDICT_OK("rien n’empêche ce téléphone de faire confiance au serveur",
+            "nothing stops this phone from trusting the server"),
+    VERDICT_UNREACHABLE("serveur injoignable", "server unreachable"),
+    VERDICT_REFUSED_ADDRESS("adresse privée ou locale, non analysée", "private or local address, not analysed"),
+    VERDICT_NOT_TLS("le serveur ne répond pas en TLS", "the server does not answer with TLS"),
+    VERDICT_EXPIRED("certificat expiré", "certificate expired"),
+    VERDICT_NOT_YET_VALID("certificat pas encore valide (ou horloge fausse)",
+            "certificate not valid yet (or a wrong clock)"),
+    VERDICT_HOSTNAME_MISMATCH("le certificat ne porte pas le nom du serveur",
+            "the certificate does not name the server"),
+    VERDICT_WEAK_SIGNATURE("signature faible (SHA-1 ou MD5)", "weak signature (SHA-1 or MD5)"),
+    VERDICT_INVALID_CHAIN("chaîne invalide pour Android", "chain invalid for Android"),
+    VERDICT_UNTRUSTED_ROOT("racine inconnue d’Android (privée ou inspection TLS)",
+            "root no Android trusts (private or TLS inspection)"),
+    VERDICT_ROOT_MISSING_ON_THIS_ANDROID("racine absente de cette version d’Android",
+            "root missing on this Android version"),
+    VERDICT_INCOMPLETE_CHAIN("chaîne incomplète : le serveur omet des certificats intermédiaires",
+            "incomplete chain: the server omits intermediate certificates"),
+    VERDICT_WRONG_ORDER("certificats envoyés dans le désordre", "certificates sent out of order"),
+    VERDICT_EXTRA_CERTIFICATES("certificats superflus envoyés", "extra certificates sent");
 
     private final String fr;
     private final String en;
@@ -72,10 +94,25 @@ enum HelpdeskTexts {
 
     /** An escalation reason in words; the code itself when it is not one the script knows. */
     static String reason(String reason, String locale) {
+        return coded("REASON_", reason, locale);
+    }
+
+    /**
+     * The analyzer's verdict in words; the code itself when it is one this release does not know
+     * (an analyzer newer than the bot), and null without a verdict (a case that never analyzed).
+     */
+    static String verdict(String verdict, String locale) {
+        return coded("VERDICT_", verdict, locale);
+    }
+
+    private static String coded(String prefix, String code, String locale) {
+        if (code == null) {
+            return null;
+        }
         try {
-            return valueOf("REASON_" + reason.toUpperCase(Locale.ROOT)).in(locale);
+            return valueOf(prefix + code.toUpperCase(Locale.ROOT)).in(locale);
         } catch (IllegalArgumentException e) {
-            return reason;
+            return code;
         }
     }
 }
