@@ -22,7 +22,7 @@ class ConsolePage {
     ResponseEntity<Resource> page() {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header("Cache-Control", "no-store") // the CSP comes from ConsoleHeaders
+                .header("Cache-Control", "no-store") // the CSP comes from ConsoleHeaders (PageSecurityHeaders)
                 .body(PAGE);
     }
 }

@@ -1,14 +1,8 @@
 package org.certdesk.bot.scripts;
 
-import java.io.IOException;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.certdesk.bot.system.PageSecurityHeaders;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Security headers of the admin page and its assets: scripts of this server only (ours, CodeMirror
@@ -16,8 +10,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * because CodeMirror positions its lines with style attributes and Mermaid writes a style element
  * into each diagram; Mermaid runs with securityLevel 'strict' and needs no eval.
  */
-@Component
-class AdminHeaders extends OncePerRequestFilter {
+@Configuration(proxyBeanMethods = false)
+class AdminHeaders {
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'none'",
             "script-src 'self'",
@@ -29,17 +23,8 @@ class AdminHeaders extends OncePerRequestFilter {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.equals("/admin") || path.startsWith("/admin/"));
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("Referrer-Policy", "no-referrer");
-        chain.doFilter(request, response);
+    @Bean
+    PageSecurityHeaders adminPageHeaders() {
+        return new PageSecurityHeaders("/admin", CONTENT_SECURITY_POLICY);
     }
 }
