@@ -31,6 +31,7 @@ public final class TestProperties {
         properties.put("certdesk.outbox.max-backoff", "200ms");
         properties.put("certdesk.turns.recovery-interval", "10m");
         properties.put("certdesk.limits.max-request-body", "1KB");
+        properties.put("certdesk.webchat.conversations-per-minute", "100000"); // every test chats from 127.0.0.1
         // Accounts of the consoles (see TestAccounts), clear-text as the tests send them.
         String[][] accounts = {TestAccounts.AGENT, TestAccounts.OTHER_AGENT, TestAccounts.ADMIN};
         for (int i = 0; i < accounts.length; i++) {

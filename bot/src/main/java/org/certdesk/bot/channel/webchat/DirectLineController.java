@@ -36,13 +36,15 @@ class DirectLineController {
     private final DirectLineConversations conversations;
     private final JsonBodies bodies;
     private final SignIn signIn;
+    private final NewConversationLimit limit;
 
     DirectLineController(DirectLineTokens tokens, DirectLineConversations conversations, JsonBodies bodies,
-            SignIn signIn) {
+            SignIn signIn, NewConversationLimit limit) {
         this.tokens = tokens;
         this.conversations = conversations;
         this.bodies = bodies;
         this.signIn = signIn;
+        this.limit = limit;
     }
 
     /** A new conversation and its token. Body (optional): {@code {"locale": "fr-FR"}}, the page's language. */
@@ -50,6 +52,7 @@ class DirectLineController {
     ResponseEntity<Map<String, Object>> generate(HttpServletRequest request) throws IOException {
         SignedInUser user = signIn.check(request);
         ObjectNode body = bodies.object(request, false);
+        limit.check(request.getRemoteAddr()); // after the checks of the request itself: only real openings count
         return token(HttpStatus.OK, conversations.open(PostedActivity.languageTag(body.get("locale")), user));
     }
 

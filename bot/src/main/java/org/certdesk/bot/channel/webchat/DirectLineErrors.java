@@ -20,6 +20,10 @@ class DirectLineErrors {
     ResponseEntity<ProblemDetail> refused(DirectLineException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setProperty("code", e.code());
-        return ResponseEntity.status(e.status()).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        if (e.retryAfterSeconds() != null) {
+            response.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        return response.body(problem);
     }
 }

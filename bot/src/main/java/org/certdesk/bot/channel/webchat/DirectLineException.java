@@ -12,11 +12,22 @@ import org.springframework.http.HttpStatus;
 class DirectLineException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
+    private final Long retryAfterSeconds;
 
     private DirectLineException(HttpStatus status, String code, String message) {
+        this(status, code, message, null);
+    }
+
+    private DirectLineException(HttpStatus status, String code, String message, Long retryAfterSeconds) {
         super(message, null, false, false); // an expected answer: no stack trace to fill
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** For a 429: when to try again, or null. */
+    Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     HttpStatus status() {
@@ -47,6 +58,10 @@ class DirectLineException extends RuntimeException {
     static DirectLineException tooLarge(long limit) {
         return new DirectLineException(HttpStatus.CONTENT_TOO_LARGE, "MessageSizeTooBig",
                 "The activity is larger than the limit of " + limit + " bytes.");
+    }
+
+    static DirectLineException tooManyRequests(String message, long retryAfterSeconds) {
+        return new DirectLineException(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests", message, retryAfterSeconds);
     }
 
     static DirectLineException unavailable(String message) {

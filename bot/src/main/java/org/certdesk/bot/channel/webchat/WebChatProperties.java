@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  *     network); without any sign-in configured, the page then refuses everyone, saying why
  * @param maxActivitySize the largest activity a browser may post
  * @param maxActivitiesPerPoll how many activities one poll returns at most (the next poll gets the rest)
+ * @param conversationsPerMinute how many conversations one address may open a minute (429 beyond)
  */
 @ConfigurationProperties("certdesk.webchat")
 record WebChatProperties(
@@ -23,7 +24,8 @@ record WebChatProperties(
         @DefaultValue("30m") Duration tokenLifetime,
         @DefaultValue("false") boolean requireSignIn,
         @DefaultValue("32KB") DataSize maxActivitySize,
-        @DefaultValue("100") int maxActivitiesPerPoll) {
+        @DefaultValue("100") int maxActivitiesPerPoll,
+        @DefaultValue("60") int conversationsPerMinute) {
 
     static final int MIN_SECRET_LENGTH = 32;
     /** botframework-directlinejs refreshes a token every 15 minutes (half the service's 30). */
@@ -44,6 +46,10 @@ record WebChatProperties(
             // A chat message is a few hundred bytes; a megabyte is already far more than any activity needs.
             throw new IllegalArgumentException("certdesk.webchat.max-activity-size must be between 1KB and 1MB, is "
                     + maxActivitySize);
+        }
+        if (conversationsPerMinute < 1) {
+            throw new IllegalArgumentException("certdesk.webchat.conversations-per-minute must be positive, is "
+                    + conversationsPerMinute);
         }
         if (maxActivitiesPerPoll < 1) {
             throw new IllegalArgumentException("certdesk.webchat.max-activities-per-poll must be positive, is "

@@ -17,7 +17,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = { WebChatTestApplication.class, RecordingTurns.class },
         properties = { WebChatTestApplication.DATABASE, "certdesk.webchat.max-activities-per-poll=2",
-                "certdesk.webchat.max-activity-size=2KB",
+                "certdesk.webchat.max-activity-size=2KB", "certdesk.webchat.conversations-per-minute=100000",
                 "certdesk.analyzer.hosts=portal.manage.microsoft.com,sts.contoso.com:8443" })
 @AutoConfigureMockMvc
 @interface WebChatTest {}

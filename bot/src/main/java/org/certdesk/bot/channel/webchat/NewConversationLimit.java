@@ -1,0 +1,51 @@
+package org.certdesk.bot.channel.webchat;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many conversations one address may open per minute. {@code tokens/generate} needs no
+ * credentials (the page is public unless sign-in is required) and each call stores a conversation:
+ * without a limit, one script could fill the database. A person opens one chat, maybe a few after
+ * reloads; the default allows far more than that. Per address within this instance (behind a
+ * reverse proxy, the proxy's address unless forwarded headers are trusted).
+ */
+@Component
+class NewConversationLimit {
+    private static final long WINDOW_MILLIS = Duration.ofMinutes(1).toMillis();
+
+    /** Fixed one-minute windows: {@code counts[0]} the window's start, {@code counts[1]} conversations in it. */
+    private final Cache<String, long[]> windows = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(2)).build();
+    private final int perMinute;
+    private final Clock clock;
+
+    NewConversationLimit(WebChatProperties properties, Clock clock) {
+        this.perMinute = properties.conversationsPerMinute();
+        this.clock = clock;
+    }
+
+    /** @throws DirectLineException 429 with the seconds to wait, when {@code address} opened too many */
+    void check(String address) {
+        long now = clock.millis();
+        long[] window = windows.get(address, a -> new long[] {now, 0});
+        long waitMillis;
+        synchronized (window) {
+            if (now - window[0] >= WINDOW_MILLIS) {
+                window[0] = now;
+                window[1] = 0;
+            }
+            if (window[1] < perMinute) {
+                window[1]++;
+                return;
+            }
+            waitMillis = window[0] + WINDOW_MILLIS - now;
+        }
+        throw DirectLineException.tooManyRequests("Too many new conversations from this address: at most " + perMinute
+                + " a minute (certdesk.webchat.conversations-per-minute).", Math.max(1, (waitMillis + 999) / 1000));
+    }
+}
