@@ -82,11 +82,13 @@ class TurnProcessor {
             return true;
         }
         Stepped stepped;
+        long[] stepping = {-1}; // the inbox row the failed attempt had locked, if it got that far
         try {
-            stepped = retrying(() -> transaction.execute(s -> stepInbound(key)));
+            stepped = retrying(() -> transaction.execute(s -> stepInbound(key, stepping)));
         } catch (RuntimeException e) {
-            // Rolled back: the row whose turn failed is still the oldest; count the failure on it.
-            inbox.oldest(key).ifPresent(row -> failures.turnFailed(row, e));
+            // Rolled back: count the failure on the row that failed, if it is still waiting (another
+            // instance may have processed it since: then the next row is innocent and left alone).
+            inbox.oldest(key).filter(row -> row.id() == stepping[0]).ifPresent(row -> failures.turnFailed(row, e));
             return true;
         }
         if (stepped == null) {
@@ -107,7 +109,7 @@ class TurnProcessor {
      *
      * @return null when no row is waiting
      */
-    private Stepped stepInbound(ConversationKey key) {
+    private Stepped stepInbound(ConversationKey key, long[] stepping) {
         Conversation conversation = conversations.lock(key).orElse(null);
         Optional<InboxRow> oldest = inbox.oldest(key); // after the lock: another instance may have taken it
         if (oldest.isEmpty()) {
@@ -121,6 +123,7 @@ class TurnProcessor {
                 return null;
             }
         }
+        stepping[0] = oldest.get().id();
         Inbound inbound = oldest.get().inbound();
         conversation = conversation.withAddress(inbound.address());
         if (conversation.state() != null

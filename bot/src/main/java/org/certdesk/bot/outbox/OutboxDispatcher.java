@@ -31,13 +31,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Delivers outbox entries through the {@link Delivery} of their channel. A turn's replies go out
  * straight from memory after its commit ({@link #appendAndSend}, {@link OutboxLanes}); everything
  * else (retries, entries left by a crash or by another instance) is polled every
- * {@code certdesk.outbox.poll-interval}, and at once after each delivery the poller made. One entry of a conversation at a
- * time, in sequence; different conversations in parallel on {@code certdesk.outbox.workers} threads.
+ * {@code certdesk.outbox.poll-interval}, and at once after each delivery the poller made. One entry
+ * of a conversation at a time, in sequence; different conversations in parallel on
+ * {@code certdesk.outbox.workers} threads.
  *
- * <p>An entry is marked SENT right after the channel acknowledged it, and a SENT entry is never
- * delivered again. Delivery is still at-least-once: if the process dies between the remote
- * acknowledgement and that update, the entry's claim lease runs out and it is delivered again
- * (channels pass {@link OutboxEntry#id()} where the remote end can de-duplicate).
+ * <p>An entry the poller delivered is marked SENT right after the channel acknowledged it; a lane
+ * marks its acknowledged entries together when it runs dry (at most 16, and while their claim still
+ * has half its time). A SENT entry is never delivered again. Delivery is at-least-once: if the
+ * process dies between the remote acknowledgement and that update, the claim runs out and the entry
+ * is delivered again (channels pass {@link OutboxEntry#id()} where the remote end can de-duplicate).
  */
 @Component
 public class OutboxDispatcher implements SmartLifecycle {
@@ -90,11 +92,11 @@ public class OutboxDispatcher implements SmartLifecycle {
             AfterCommit.run(this::wake);
             return;
         }
-        List<OutboxEntry> entries = store.appendClaimed(address, replies, now, now.plus(settings.lease()));
-        AfterCommit.run(() -> lanes.submit(ticket, entries));
+        Instant claimedUntil = lanes.claimUntil(now);
+        List<OutboxEntry> entries = store.appendClaimed(address, replies, now, claimedUntil);
+        AfterCommit.run(() -> lanes.submit(ticket, entries, claimedUntil));
     }
 
-    /** Looks for due entries now rather than at the next poll. Cheap; calls coalesce. */
     /**
      * Appends messages in the current transaction and wakes the dispatcher once it committed: the
      * one way for replies that need no immediate lane (apologies, what the helpdesk says).
@@ -104,9 +106,11 @@ public class OutboxDispatcher implements SmartLifecycle {
             return;
         }
         store.append(key, messages, now);
+        lanes.pollerNeededAfter(key); // behind a lane of this instance, they wait for its entries to be marked
         AfterCommit.run(this::wake);
     }
 
+    /** Looks for due entries now rather than at the next poll. Cheap; calls coalesce. */
     public void wake() {
         ScheduledExecutorService scheduler = poller;
         if (scheduler != null && wakeQueued.compareAndSet(false, true)) {

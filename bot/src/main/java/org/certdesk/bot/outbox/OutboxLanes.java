@@ -3,6 +3,7 @@ package org.certdesk.bot.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,13 +70,31 @@ final class OutboxLanes {
             return new Ticket(key, null);
         }
         Lane lane = lanes.get(key);
-        return lane != null && lane.holdsAll(pending) ? new Ticket(key, lane) : null;
+        if (lane != null && lane.holdsAll(pending)) {
+            return new Ticket(key, lane);
+        }
+        pollerNeededAfter(key);
+        return null;
     }
 
-    /** After the commit: queues the entries on the conversation's lane, or hands them to the poller. */
-    void submit(Ticket ticket, List<OutboxEntry> entries) {
+    /**
+     * Entries of {@code key} are stored due behind this instance's lane: the poller can only take them
+     * once the lane's entries are marked SENT, so the lane wakes it when it runs dry.
+     */
+    void pollerNeededAfter(ConversationKey key) {
+        Lane lane = lanes.get(key);
+        if (lane != null) {
+            lane.wakePollerWhenDry();
+        }
+    }
+
+    /**
+     * After the commit: queues the entries on the conversation's lane, or hands them to the poller.
+     *
+     * @param claimedUntil the claim the entries were stored with (exactly: renewing it is conditional on it)
+     */
+    void submit(Ticket ticket, List<OutboxEntry> entries, Instant claimedUntil) {
         Lane lane = ticket.after() != null ? ticket.after() : new Lane(ticket.key());
-        Instant claimedUntil = clock.instant().plus(lease);
         switch (lane.add(entries, claimedUntil)) {
             case REFUSED -> giveBack(entries.stream().map(OutboxEntry::id).toList());
             case QUEUED -> lanes.put(ticket.key(), lane);
@@ -88,41 +107,46 @@ final class OutboxLanes {
                     }
                     pool.execute(() -> run(lane));
                 } catch (RejectedExecutionException e) {
-                    giveBack(lane.abandon());
                     lanes.remove(ticket.key(), lane);
+                    giveBack(lane.abandon());
                 }
             }
         }
     }
 
+    /** The claim a lane's entries are stored with: to the millisecond, as every store keeps it. */
+    Instant claimUntil(Instant now) {
+        return now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private void run(Lane lane) {
-        // Acknowledged entries are marked SENT together when the lane runs dry (one statement for a
-        // turn's replies, not one each), and before anything else is decided; until then they stay
-        // held, so no turn mistakes them for entries waiting elsewhere.
-        List<Long> acknowledged = new ArrayList<>();
+        // Acknowledged entries are marked SENT together (one statement for a turn's replies, not one
+        // each) when the lane runs dry, before anything else is decided, and at the latest while their
+        // claim still has half its time: a PENDING entry whose claim ran out would be the poller's to
+        // send again. Until they are marked they stay held, so no turn mistakes them for entries
+        // waiting elsewhere.
+        Acknowledged acknowledged = new Acknowledged();
         while (true) {
-            Lane.Claimed next = acknowledged.size() < MAX_UNMARKED ? lane.peekNext() : null;
+            Lane.Claimed next = acknowledged.due(clock.instant()) ? null : lane.peekNext();
             if (next == null) {
                 if (!markSent(lane, acknowledged)) {
-                    lanes.remove(lane.key, lane);
-                    giveBack(lane.abandon());
+                    stop(lane);
                     return;
                 }
                 next = lane.next();
+                if (next == null) {
+                    lanes.computeIfPresent(lane.key, (k, current) -> current == lane && lane.idle() ? null : current);
+                    if (lane.takeWakePoller()) {
+                        wakePoller.run();
+                    }
+                    return;
+                }
             } else {
                 lane.next();
             }
-            if (next == null) {
-                lanes.remove(lane.key, lane);
-                if (lane.restartIfRefilled()) {
-                    lanes.put(lane.key, lane);
-                    continue;
-                }
-                return;
-            }
             DeliveryResult result = deliver(next);
             if (result != null && result.kind() == DeliveryResult.Kind.SENT) {
-                acknowledged.add(next.entry().id());
+                acknowledged.add(next);
                 continue;
             }
             boolean marked = markSent(lane, acknowledged);
@@ -130,27 +154,49 @@ final class OutboxLanes {
                 record(next.entry(), result);
             }
             lane.done(next.entry().id());
-            lanes.remove(lane.key, lane);
-            giveBack(lane.abandon());
+            stop(lane);
             return;
         }
     }
 
+    /** The lane gives up: what it still holds goes back to the poller, in order. */
+    private void stop(Lane lane) {
+        lanes.remove(lane.key, lane);
+        giveBack(lane.abandon());
+    }
+
+    /** Acknowledged entries not marked SENT yet, and by when they must be. */
+    private final class Acknowledged {
+        private final List<Long> ids = new ArrayList<>();
+        private Instant markBy;
+
+        void add(Lane.Claimed claimed) {
+            ids.add(claimed.entry().id());
+            Instant halfClaim = claimed.until().minus(lease.dividedBy(2));
+            markBy = markBy == null || halfClaim.isBefore(markBy) ? halfClaim : markBy;
+        }
+
+        boolean due(Instant now) {
+            return !ids.isEmpty() && (ids.size() >= MAX_UNMARKED || !now.isBefore(markBy));
+        }
+    }
+
     /** @return false when the store failed: the entries stay claimed, and are delivered again once the lease ran out */
-    private boolean markSent(Lane lane, List<Long> acknowledged) {
-        if (acknowledged.isEmpty()) {
+    private boolean markSent(Lane lane, Acknowledged acknowledged) {
+        if (acknowledged.ids.isEmpty()) {
             return true;
         }
         try {
-            store.sentAll(acknowledged, clock.instant());
+            store.sentAll(acknowledged.ids, clock.instant());
             return true;
         } catch (RuntimeException e) {
-            log.warn("outbox entries {} of {} were delivered but could not be marked SENT: {}", acknowledged,
+            log.warn("outbox entries {} of {} were delivered but could not be marked SENT: {}", acknowledged.ids,
                     lane.key, e.toString());
             return false;
         } finally {
-            acknowledged.forEach(lane::done);
-            acknowledged.clear();
+            acknowledged.ids.forEach(lane::done);
+            acknowledged.ids.clear();
+            acknowledged.markBy = null;
         }
     }
 
@@ -167,10 +213,14 @@ final class OutboxLanes {
         OutboxEntry entry = claimed.entry();
         try {
             Instant now = clock.instant();
-            // Queued long enough for the claim to be at risk (a slow channel ahead of it): renew it, so
-            // the poller never delivers it a second time meanwhile.
-            if (now.isAfter(claimed.until().minus(lease.dividedBy(2))) && !store.extend(entry.id(), now.plus(lease))) {
-                return null;
+            // Queued long enough for the claim to be at risk (a slow channel ahead of it): renew it, only
+            // if it is still ours, so the poller never delivers it a second time meanwhile.
+            if (now.isAfter(claimed.until().minus(lease.dividedBy(2)))) {
+                Instant renewed = claimUntil(now);
+                if (!store.extend(entry.id(), claimed.until(), renewed)) {
+                    return null;
+                }
+                // Marked SENT right after this delivery: its recorded claim is the old, nearly spent one.
             }
         } catch (RuntimeException e) {
             log.warn("outbox entry {} of {}: {}", entry.id(), entry.address().key(), e.toString());
@@ -209,6 +259,7 @@ final class OutboxLanes {
         private final Set<Long> held = new HashSet<>();
         private boolean running;
         private boolean failed;
+        private boolean wakePoller;
 
         Lane(ConversationKey key) {
             this.key = key;
@@ -237,7 +288,7 @@ final class OutboxLanes {
             return queue.peek();
         }
 
-        /** @return the next entry, or null: then the lane stops (see {@link #restartIfRefilled}) */
+        /** @return the next entry, or null: then the lane stops, until {@link #add} starts it again */
         synchronized Claimed next() {
             Claimed next = queue.poll();
             if (next == null) {
@@ -246,13 +297,18 @@ final class OutboxLanes {
             return next;
         }
 
-        /** Entries added between {@link #next} finding none and the lane leaving the map: run them too. */
-        synchronized boolean restartIfRefilled() {
-            if (queue.isEmpty() || running || failed) {
-                return false;
-            }
-            running = true;
-            return true;
+        synchronized boolean idle() {
+            return !running && queue.isEmpty();
+        }
+
+        synchronized void wakePollerWhenDry() {
+            wakePoller = true;
+        }
+
+        synchronized boolean takeWakePoller() {
+            boolean wake = wakePoller;
+            wakePoller = false;
+            return wake;
         }
 
         synchronized void done(long id) {

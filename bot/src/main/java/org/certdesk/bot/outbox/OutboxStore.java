@@ -111,10 +111,16 @@ public class OutboxStore {
         }
     }
 
-    /** Extends the claim on a PENDING entry. @return false when it is no longer PENDING */
-    boolean extend(long id, Instant leaseUntil) {
-        return jdbc.sql("UPDATE outbox SET next_attempt_at = :leaseUntil WHERE id = :id AND status = 'PENDING'")
-                .param("leaseUntil", utc(leaseUntil)).param("id", id).update() == 1;
+    /**
+     * Renews a claim, if it is still the one taken ({@code claimedUntil}, to the millisecond).
+     *
+     * @return false when the entry is no longer PENDING or someone else claimed it meanwhile
+     */
+    boolean extend(long id, Instant claimedUntil, Instant leaseUntil) {
+        return jdbc.sql("UPDATE outbox SET next_attempt_at = :leaseUntil WHERE id = :id AND status = 'PENDING'"
+                        + " AND next_attempt_at = :claimedUntil")
+                .param("leaseUntil", utc(leaseUntil)).param("id", id).param("claimedUntil", utc(claimedUntil))
+                .update() == 1;
     }
 
     /**

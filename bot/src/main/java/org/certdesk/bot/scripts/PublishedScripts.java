@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -129,7 +130,11 @@ public class PublishedScripts {
         if (!DefaultScripts.ids().contains(scriptId)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(transaction.execute(status -> {
+        // A transaction of its own: reached from a turn, whose rollback must not take the stored
+        // version away while its number is already cached for new conversations.
+        TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return Optional.ofNullable(own.execute(status -> {
             store.lockPublishedVersion(scriptId);
             int next = store.latestVersion(scriptId) + 1;
             store.addVersion(scriptId, next, ScriptText.withVersion(DefaultScripts.yaml(scriptId), next), SYSTEM,

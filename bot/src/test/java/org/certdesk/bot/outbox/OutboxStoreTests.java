@@ -118,4 +118,26 @@ class OutboxStoreTests {
             assertThat(CODEC.read(CODEC.write(outbound))).isEqualTo(outbound);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aClaimIsRenewedOnlyByWhoeverStillHoldsIt(TestDatabases database) {
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        OutboxStore store = new OutboxStore(jdbc, CODEC);
+        ConversationKey key = conversation(jdbc);
+        org.certdesk.bot.conversation.ChannelAddress address = new org.certdesk.bot.conversation.ChannelAddress(
+                key.channel(), key.conversationId(), null, null, null, "u-1", null, null, null, null);
+        Instant claimed = NOW.plusSeconds(120);
+        OutboxEntry entry = store.appendClaimed(address, List.of(say("one")), NOW, claimed).get(0);
+        assertThat(dueFor(store, key, NOW.plusSeconds(119))).as("claimed at creation").isEmpty();
+
+        // The claim ran out and the poller of another instance took the entry: the lane's renewal must fail.
+        assertThat(store.claim(entry.id(), NOW.plusSeconds(121), NOW.plusSeconds(240))).isTrue();
+        assertThat(store.extend(entry.id(), claimed, NOW.plusSeconds(300))).isFalse();
+
+        assertThat(store.extend(entry.id(), NOW.plusSeconds(240), NOW.plusSeconds(360))).as("its holder may").isTrue();
+        store.sentAll(List.of(entry.id()), NOW.plusSeconds(130));
+        assertThat(store.extend(entry.id(), NOW.plusSeconds(360), NOW.plusSeconds(480))).as("sent: nothing to renew")
+                .isFalse();
+    }
 }

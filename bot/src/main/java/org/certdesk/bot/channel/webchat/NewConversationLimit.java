@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
  * How many conversations one address may open per minute. {@code tokens/generate} needs no
  * credentials (the page is public unless sign-in is required) and each call stores a conversation:
  * without a limit, one script could fill the database. A person opens one chat, maybe a few after
- * reloads; the default allows far more than that. Per address within this instance (behind a
- * reverse proxy, the proxy's address unless forwarded headers are trusted).
+ * reloads; the default allows far more than that. Per IPv4 address, per IPv6 /64 (one subscriber's
+ * prefix: rotating addresses inside it does not help), within this instance; behind a reverse proxy,
+ * the proxy's address unless forwarded headers are trusted. A throttle, not a quota: conversations
+ * opened within the limit still add up.
  */
 @Component
 class NewConversationLimit {
@@ -29,10 +31,26 @@ class NewConversationLimit {
         this.clock = clock;
     }
 
+    /** The IPv4 address, or the first four groups (/64) of an IPv6 one. */
+    static String client(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return String.valueOf(address);
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress(); // a literal: no lookup
+            if (bytes.length == 16) {
+                return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+            }
+        } catch (java.net.UnknownHostException e) {
+            // not a literal address: count it as it is
+        }
+        return address;
+    }
+
     /** @throws DirectLineException 429 with the seconds to wait, when {@code address} opened too many */
     void check(String address) {
         long now = clock.millis();
-        long[] window = windows.get(address, a -> new long[] {now, 0});
+        long[] window = windows.get(client(address), a -> new long[] {now, 0});
         long waitMillis;
         synchronized (window) {
             if (now - window[0] >= WINDOW_MILLIS) {

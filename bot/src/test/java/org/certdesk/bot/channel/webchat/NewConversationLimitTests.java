@@ -42,6 +42,12 @@ class NewConversationLimitTests {
 
         mvc.perform(post("/v3/directline/tokens/generate").with(from("192.0.2.11"))).andExpect(status().isOk());
 
+        // One IPv6 subscriber (one /64) counts as one client, whatever address it takes inside it.
+        mvc.perform(post("/v3/directline/tokens/generate").with(from("2001:db8:1:2::a"))).andExpect(status().isOk());
+        mvc.perform(post("/v3/directline/tokens/generate").with(from("2001:db8:1:2::b"))).andExpect(status().isOk());
+        mvc.perform(post("/v3/directline/tokens/generate").with(from("2001:db8:1:2:ffff::c")))
+                .andExpect(status().isTooManyRequests());
+
         clock.advance(Duration.ofSeconds(61));
         mvc.perform(post("/v3/directline/tokens/generate").with(from("192.0.2.10"))).andExpect(status().isOk());
     }
