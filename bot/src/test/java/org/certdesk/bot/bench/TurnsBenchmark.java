@@ -43,9 +43,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ul>
  *
  * <p>Run (from the repository root; see docs/performance.md):
- * {@code mvn -q -pl bot -am process-test-classes -Pbench [-Dbench.args="--conversations 64 --warmup 150 --duration 60 --runs floor,file,memory"] [-Dbench.jvm="-XX:StartFlightRecording=..."]}.
- * Options: {@code --conversations N} (64), {@code --warmup S} (150: on 2 cores the JIT needs about that
- * long before the bot's throughput levels off; the progress line shows it), {@code --duration S} (60),
+ * {@code mvn -q -pl bot -am process-test-classes -Pbench [-Dbench.args="--conversations 64 --warmup 300 --duration 60 --runs floor,file,memory"] [-Dbench.jvm="-XX:StartFlightRecording=..."]}.
+ * Options: {@code --conversations N} (64), {@code --warmup S} (300: on 2 cores the JIT needs 2 to 4 minutes
+ * before the bot's throughput levels off; the progress line shows it), {@code --duration S} (60),
  * {@code --timeout S} per turn (10), {@code --runs} (floor,file,memory), {@code --set key=value}
  * (an extra application property, repeatable, e.g. {@code certdesk.outbox.workers=8}).
  */
@@ -53,7 +53,7 @@ public final class TurnsBenchmark {
     private static final int TOKENS = 16;
 
     private int conversations = 64;
-    private double warmup = 150;
+    private double warmup = 300;
     private double duration = 60;
     private double timeout = 10;
     private List<String> runs = List.of("floor", "file", "memory");
