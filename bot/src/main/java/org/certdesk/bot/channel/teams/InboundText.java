@@ -14,7 +14,6 @@ final class InboundText {
     private static final Pattern LINE_BREAK = Pattern.compile("<br\\s*/?>|</p>|</div>", Pattern.CASE_INSENSITIVE);
     private static final Pattern FORMATTING_TAG = Pattern.compile(
             "</?(?:p|div|span|b|i|u|s|strong|em|strike)(?:\\s[^<>]*)?>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
 
     private InboundText() {
@@ -38,7 +37,7 @@ final class InboundText {
         result = mentions.replaceAll(m -> botMentions.isEmpty() ? " " : Matcher.quoteReplacement(m.group(1)));
         result = LINE_BREAK.matcher(result).replaceAll("\n");
         result = FORMATTING_TAG.matcher(result).replaceAll("");
-        result = ENTITY.matcher(result).replaceAll(m -> Matcher.quoteReplacement(decode(m.group(1), m.group())));
+        result = HtmlEntities.decode(result);
         StringBuilder lines = new StringBuilder();
         for (String line : result.split("\n")) {
             String collapsed = SPACES.matcher(line).replaceAll(" ").strip();
@@ -47,30 +46,5 @@ final class InboundText {
             }
         }
         return lines.toString();
-    }
-
-    private static String decode(String entity, String original) {
-        switch (entity) {
-            case "amp": return "&";
-            case "lt": return "<";
-            case "gt": return ">";
-            case "quot": return "\"";
-            case "apos": return "'";
-            case "nbsp": return " ";
-            default:
-                break;
-        }
-        if (entity.startsWith("#")) {
-            try {
-                int codePoint = entity.startsWith("#x") || entity.startsWith("#X")
-                        ? Integer.parseInt(entity.substring(2), 16) : Integer.parseInt(entity.substring(1));
-                if (Character.isValidCodePoint(codePoint) && codePoint != 0) {
-                    return new String(Character.toChars(codePoint));
-                }
-            } catch (NumberFormatException e) {
-                return original;
-            }
-        }
-        return original;
     }
 }

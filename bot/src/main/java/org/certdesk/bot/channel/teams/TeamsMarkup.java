@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * Escapes plain text for the two places Teams interprets markup: a message's {@code text} (Markdown
- * with inline HTML) and Adaptive Card text (a small Markdown subset, no HTML).
+ * with inline HTML) and Adaptive Card text (a small Markdown subset, no HTML). Public for the
+ * outgoing webhook, whose answers are Teams message text too.
  */
-final class TeamsMarkup {
+public final class TeamsMarkup {
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
     private static final Pattern SHA256_HEX = Pattern.compile("(?i)[0-9a-f]{64}");
 
@@ -19,7 +20,7 @@ final class TeamsMarkup {
      * references (Markdown never reads those as syntax), line breaks become {@code <br>}. URLs are
      * left as they are so Teams still links them.
      */
-    static String messageText(String plain) {
+    public static String messageText(String plain) {
         StringBuilder out = new StringBuilder(plain.length() + 16);
         Matcher url = URL.matcher(plain);
         int at = 0;
@@ -84,7 +85,7 @@ final class TeamsMarkup {
      * A SHA-256 fingerprint as Android shows it: upper-case byte pairs separated by colons. Anything
      * that is not 32 bytes of hex is returned as it is.
      */
-    static String fingerprint(String sha256) {
+    public static String fingerprint(String sha256) {
         String hex = sha256.replace(":", "").replace(" ", "");
         if (!SHA256_HEX.matcher(hex).matches()) {
             return sha256;

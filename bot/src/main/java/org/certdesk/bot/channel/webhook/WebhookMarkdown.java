@@ -1,8 +1,6 @@
 package org.certdesk.bot.channel.webhook;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
+import org.certdesk.bot.channel.teams.TeamsMarkup;
 import org.certdesk.dialogs.engine.Message;
 
 /**
@@ -17,8 +15,6 @@ final class WebhookMarkdown {
     static final String LINE = "<br>";
     /** Between two messages of one answer. */
     static final String PARAGRAPH = "<br><br>";
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
-    private static final Pattern SHA256_HEX = Pattern.compile("(?i)[0-9a-f]{64}");
 
     private WebhookMarkdown() {
     }
@@ -57,54 +53,9 @@ final class WebhookMarkdown {
                 + ")" + LINE + text(WebhookTexts.FINGERPRINT.format(locale, fingerprint(download.sha256())));
     }
 
-    /** Plain text as Markdown message text. */
+    /** Plain text as Markdown message text: the same as a Teams bot's message text. */
     static String text(String plain) {
-        StringBuilder out = new StringBuilder(plain.length() + 16);
-        Matcher url = URL.matcher(plain);
-        int at = 0;
-        while (url.find()) {
-            escape(plain, at, url.start(), out);
-            appendUrl(url.group(), out);
-            at = url.end();
-        }
-        escape(plain, at, plain.length(), out);
-        return out.toString();
-    }
-
-    /**
-     * A URL as it is, but for the Markdown punctuation inside it, percent-encoded (the same URL): a
-     * user could otherwise type {@code https://a/[text](https://b)} and have the bot post a disguised link.
-     */
-    private static void appendUrl(String url, StringBuilder out) {
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if ("[]()*`~|{}\\".indexOf(c) >= 0) {
-                out.append('%').append(String.format("%02X", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-    }
-
-    private static void escape(String text, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\r' -> {
-                    if (i + 1 < to && text.charAt(i + 1) == '\n') {
-                        break;
-                    }
-                    out.append(LINE);
-                }
-                case '\n' -> out.append(LINE);
-                case '*', '_', '`', '~', '#', '[', ']', '(', ')', '{', '}', '|', '\\' ->
-                        out.append("&#").append((int) c).append(';');
-                default -> out.append(c);
-            }
-        }
+        return TeamsMarkup.messageText(plain);
     }
 
     /** A URL as a Markdown link target: what would end the target early is percent-encoded. */
@@ -121,19 +72,8 @@ final class WebhookMarkdown {
         return out.toString();
     }
 
-    /** A SHA-256 as Android shows it: upper-case byte pairs separated by colons; anything else as it is. */
+    /** A SHA-256 as Android shows it, as the Teams bot shows it. */
     static String fingerprint(String sha256) {
-        String hex = sha256.replace(":", "").replace(" ", "");
-        if (!SHA256_HEX.matcher(hex).matches()) {
-            return sha256;
-        }
-        StringBuilder out = new StringBuilder(95);
-        for (int i = 0; i < hex.length(); i += 2) {
-            if (i > 0) {
-                out.append(':');
-            }
-            out.append(Character.toUpperCase(hex.charAt(i))).append(Character.toUpperCase(hex.charAt(i + 1)));
-        }
-        return out.toString();
+        return TeamsMarkup.fingerprint(sha256);
     }
 }

@@ -3,6 +3,8 @@ package org.certdesk.bot.channel.webhook;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.certdesk.bot.channel.teams.HtmlEntities;
+
 /**
  * What the user typed after mentioning the webhook. Teams sends the channel message as HTML: the
  * webhook's {@code <at>Name</at>} (which only triggers the call), {@code <div>}, {@code <p>},
@@ -16,7 +18,6 @@ record WebhookText(String text, String webhookName) {
     private static final Pattern MENTION = Pattern.compile("<at[^>]*>(.*?)</at>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern LINE_BREAK = Pattern.compile("<br\\s*/?>|</p>|</div>", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^<>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0\\u200b]+");
 
     /**
@@ -44,7 +45,7 @@ record WebhookText(String text, String webhookName) {
         result = MENTION.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
         result = LINE_BREAK.matcher(result).replaceAll("\n");
         result = TAG.matcher(result).replaceAll("");
-        result = decode(result);
+        result = HtmlEntities.decode(result);
         StringBuilder lines = new StringBuilder();
         for (String line : result.split("\n")) {
             String collapsed = SPACES.matcher(line).replaceAll(" ").strip();
@@ -52,36 +53,7 @@ record WebhookText(String text, String webhookName) {
                 lines.append(lines.isEmpty() ? "" : "\n").append(collapsed);
             }
         }
-        String plainName = name == null ? null : SPACES.matcher(decode(TAG.matcher(name).replaceAll(""))).replaceAll(" ").strip();
+        String plainName = name == null ? null : SPACES.matcher(HtmlEntities.decode(TAG.matcher(name).replaceAll(""))).replaceAll(" ").strip();
         return new WebhookText(lines.toString(), plainName == null || plainName.isEmpty() ? null : plainName);
-    }
-
-    private static String decode(String text) {
-        return ENTITY.matcher(text).replaceAll(m -> Matcher.quoteReplacement(entity(m.group(1), m.group())));
-    }
-
-    private static String entity(String entity, String original) {
-        switch (entity) {
-            case "amp": return "&";
-            case "lt": return "<";
-            case "gt": return ">";
-            case "quot": return "\"";
-            case "apos": return "'";
-            case "nbsp": return " ";
-            default:
-                break;
-        }
-        if (entity.startsWith("#")) {
-            try {
-                int codePoint = entity.startsWith("#x") || entity.startsWith("#X")
-                        ? Integer.parseInt(entity.substring(2), 16) : Integer.parseInt(entity.substring(1));
-                if (Character.isValidCodePoint(codePoint) && codePoint != 0) {
-                    return new String(Character.toChars(codePoint));
-                }
-            } catch (NumberFormatException e) {
-                return original;
-            }
-        }
-        return original;
     }
 }
