@@ -1,6 +1,6 @@
 package org.certdesk.bot.actions;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.engine.ActionRequest;
 
 /**

@@ -8,9 +8,10 @@ import org.certdesk.analyzer.CertAnalyzer;
 import org.certdesk.analyzer.HostReport;
 import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Report;
+import org.certdesk.bot.actions.MissingCertificates;
 import org.certdesk.bot.certificates.CertificateLinks;
 import org.certdesk.bot.certificates.IssuedCertificates;
-import org.certdesk.bot.helpdesk.MissingCertificates;
+import org.certdesk.bot.system.AnalyzerTargets;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,7 +5,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
-import org.certdesk.bot.conversation.ConversationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
@@ -35,9 +34,9 @@ class CertificateController {
 
     private final IssuedCertificates issued;
     private final ConversationTokens tokens;
-    private final ConversationStore conversations;
+    private final AndroidVersions conversations;
 
-    CertificateController(IssuedCertificates issued, ConversationTokens tokens, ConversationStore conversations) {
+    CertificateController(IssuedCertificates issued, ConversationTokens tokens, AndroidVersions conversations) {
         this.issued = issued;
         this.tokens = tokens;
         this.conversations = conversations;

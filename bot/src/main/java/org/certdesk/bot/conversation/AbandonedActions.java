@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.certdesk.bot.actions.ActionCall;
 import org.certdesk.bot.actions.ActionRunner;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.dialogs.engine.DialogEngine;
 import org.certdesk.dialogs.engine.TurnResult;

@@ -2,6 +2,8 @@ package org.certdesk.bot.conversation;
 
 import java.time.Instant;
 
+import org.certdesk.bot.shared.ChannelAddress;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.engine.ActionRequest;
 import org.certdesk.dialogs.engine.ConversationState;
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.certdesk.bot.shared.ChannelAddress;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.certdesk.dialogs.engine.UserInput;

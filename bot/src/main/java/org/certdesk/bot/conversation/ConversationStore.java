@@ -8,10 +8,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.certdesk.bot.certificates.AndroidVersions;
+import org.certdesk.bot.outbox.OutboxSequences;
+import org.certdesk.bot.shared.ChannelAddress;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * read (so a writer that skipped the lock cannot be overwritten unnoticed).
  */
 @Repository
-public class ConversationStore {
+public class ConversationStore implements OutboxSequences, AndroidVersions {
     private static final String COLUMNS = "id, channel, conversation_id, state_json, pending_action_json,"
             + " action_lease_until, action_attempts, service_url, bot_id, bot_name, user_id, user_name,"
             + " user_aad_object_id, tenant_id, conversation_type, android_api_level, version";
@@ -28,7 +31,7 @@ public class ConversationStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    ConversationStore(JdbcClient jdbc, JsonMapper json) {
+    public ConversationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -122,9 +125,48 @@ public class ConversationStore {
      *
      * @return whether a conversation has that id
      */
+    @Override
     public boolean saveAndroidApiLevel(long conversationId, int apiLevel) {
         return jdbc.sql("UPDATE conversations SET android_api_level = :level WHERE id = :id")
                 .param("level", apiLevel).param("id", conversationId).update() == 1;
+    }
+
+    @Override
+    public long reserve(ConversationKey key, int count) {
+        // The UPDATE locks the conversation row until commit: concurrent appends queue behind it.
+        int updated = jdbc.sql("UPDATE conversations SET outbox_sequence = outbox_sequence + :n"
+                        + " WHERE channel = :channel AND conversation_id = :conversationId")
+                .param("n", count)
+                .param("channel", key.channel())
+                .param("conversationId", key.conversationId())
+                .update();
+        if (updated != 1) {
+            throw new org.springframework.dao.DataIntegrityViolationException("no conversation " + key);
+        }
+        return jdbc.sql("SELECT outbox_sequence FROM conversations WHERE channel = :channel"
+                        + " AND conversation_id = :conversationId")
+                .param("channel", key.channel())
+                .param("conversationId", key.conversationId())
+                .query(Long.class).single();
+    }
+
+    /**
+     * Stores the helpdesk's own conversation (a Teams channel or chat that gets the case notices, with
+     * no dialog state) unless it exists, and gives it {@code serviceUrl} if it has none yet: the row may
+     * be the team's own conversation (the bot was added there), whose address is kept.
+     */
+    public void storeHelpdeskConversation(ConversationKey key, String serviceUrl, Instant now) {
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, service_url, conversation_type, created_at,"
+                        + " updated_at) VALUES (:channel, :conversationId, :serviceUrl, 'channel', :now, :now)"
+                        + " ON CONFLICT DO NOTHING")
+                .param("channel", key.channel()).param("conversationId", key.conversationId())
+                .param("serviceUrl", serviceUrl).param("now", utc(now))
+                .update();
+        jdbc.sql("UPDATE conversations SET service_url = :serviceUrl WHERE channel = :channel"
+                        + " AND conversation_id = :conversationId AND service_url IS NULL")
+                .param("serviceUrl", serviceUrl)
+                .param("channel", key.channel()).param("conversationId", key.conversationId())
+                .update();
     }
 
     /** Conversations with a slow action whose worker is presumed gone (its lease ran out before {@code now}). */

@@ -1,6 +1,5 @@
 package org.certdesk.bot.conversation;
 
-import org.certdesk.bot.scripts.PublishedScripts;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.certdesk.dialogs.engine.DialogEngine;
 import org.certdesk.dialogs.load.DefaultScripts;
@@ -14,9 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DialogEngines {
-    private final PublishedScripts scripts;
+    private final ScriptSource scripts;
 
-    DialogEngines(PublishedScripts scripts) {
+    DialogEngines(ScriptSource scripts) {
         this.scripts = scripts;
     }
 

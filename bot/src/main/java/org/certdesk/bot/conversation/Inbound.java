@@ -3,6 +3,7 @@ package org.certdesk.bot.conversation;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.dialogs.engine.UserInput;
 
 /**

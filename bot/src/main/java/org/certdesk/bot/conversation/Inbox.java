@@ -1,5 +1,6 @@
 package org.certdesk.bot.conversation;
 
+import org.certdesk.bot.shared.ChannelAddress;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;

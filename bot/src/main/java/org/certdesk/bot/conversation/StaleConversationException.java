@@ -1,5 +1,6 @@
 package org.certdesk.bot.conversation;
 
+import org.certdesk.bot.shared.ConversationKey;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /** A save found another version than the one it read: someone saved in between; redo the turn. */

@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.certdesk.bot.actions.ActionCall;
-import org.certdesk.bot.helpdesk.HelpdeskCases;
-import org.certdesk.bot.helpdesk.Transcript;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxDispatcher;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +20,12 @@ import org.springframework.stereotype.Component;
 class TurnCommitter {
     private final ConversationStore conversations;
     private final OutboxDispatcher dispatcher;
-    private final HelpdeskCases helpdesk;
-    private final Transcript transcript;
+    private final Escalations helpdesk;
+    private final TranscriptLog transcript;
     private final CertdeskProperties.Turns settings;
 
-    TurnCommitter(ConversationStore conversations, OutboxDispatcher dispatcher, HelpdeskCases helpdesk,
-            Transcript transcript, CertdeskProperties properties) {
+    TurnCommitter(ConversationStore conversations, OutboxDispatcher dispatcher, Escalations helpdesk,
+            TranscriptLog transcript, CertdeskProperties properties) {
         this.conversations = conversations;
         this.dispatcher = dispatcher;
         this.helpdesk = helpdesk;

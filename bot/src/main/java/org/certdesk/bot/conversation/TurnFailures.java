@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.certdesk.bot.actions.ActionCall;
 import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.dialogs.engine.Message;
 import org.slf4j.Logger;

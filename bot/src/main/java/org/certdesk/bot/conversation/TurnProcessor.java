@@ -7,9 +7,8 @@ import java.util.function.Supplier;
 
 import org.certdesk.bot.actions.ActionCall;
 import org.certdesk.bot.actions.ActionRunner;
-import org.certdesk.bot.helpdesk.HelpdeskCases;
-import org.certdesk.bot.helpdesk.Transcript;
 import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.engine.ActionRequest;
 import org.certdesk.dialogs.engine.DialogEngine;
 import org.certdesk.dialogs.engine.TurnResult;
@@ -43,14 +42,16 @@ class TurnProcessor {
     private final TurnCommitter committer;
     private final TurnFailures failures;
     private final TurnMetrics metrics;
-    private final HelpdeskCases helpdesk;
-    private final Transcript transcript;
+    private final Escalations helpdesk;
+    private final TranscriptLog transcript;
+    private final StateBeforeStep beforeStep;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     TurnProcessor(ConversationStore conversations, InboxStore inbox, DialogEngines engines, ActionRunner actions,
             TurnActions turnActions, AbandonedActions abandoned, TurnCommitter committer, TurnFailures failures,
-            TurnMetrics metrics, HelpdeskCases helpdesk, Transcript transcript, PlatformTransactionManager transactions,
+            TurnMetrics metrics, Escalations helpdesk, TranscriptLog transcript, StateBeforeStep beforeStep,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.conversations = conversations;
         this.inbox = inbox;
@@ -63,6 +64,7 @@ class TurnProcessor {
         this.metrics = metrics;
         this.helpdesk = helpdesk;
         this.transcript = transcript;
+        this.beforeStep = beforeStep;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -152,7 +154,7 @@ class TurnProcessor {
                     ? start.languageTag() : inbound.locale());
         } else {
             engine = engines.of(conversation.state());
-            result = engine.step(PhoneVersion.applied(conversation.state(), conversation.androidApiLevel()),
+            result = engine.step(beforeStep.adjusted(conversation.state(), conversation.androidApiLevel()),
                     inbound.input());
         }
         TurnSteps steps = new TurnSteps(conversation, engine, "activity:" + inbound.activityId(), result);
@@ -191,7 +193,7 @@ class TurnProcessor {
         }
         DialogEngine engine = engines.of(conversation.state());
         TurnSteps steps = new TurnSteps(conversation, engine, "action:" + pending.requestId(),
-                engine.step(PhoneVersion.applied(conversation.state(), conversation.androidApiLevel()), result));
+                engine.step(beforeStep.adjusted(conversation.state(), conversation.androidApiLevel()), result));
         ActionCall slow = turnActions.runFast(steps);
         committer.commit(steps, slow, clock.instant());
         return Optional.ofNullable(slow);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.certdesk.bot.actions.MissingCertificates;
 import org.certdesk.bot.certificates.CertificateLinks;
 import org.springframework.stereotype.Component;
 

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.dialogs.engine.ConversationState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,12 +29,42 @@ class CaseStore {
             + " c.user_name, c.user_id, c.user_aad_object_id, c.tenant_id, c.android_api_level"
             + " FROM handoffs h JOIN conversations c ON c.channel = h.channel AND c.conversation_id = h.conversation_id";
 
+    /** The cases closed before {@code :before}, as a FROM clause. */
+    private static final String CLOSED =
+            " FROM handoffs WHERE status IN ('RESOLVED', 'RETURNED', 'CANCELLED') AND closed_at < :before";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Transcript transcript;
 
-    CaseStore(JdbcClient jdbc, JsonMapper json) {
+    CaseStore(JdbcClient jdbc, JsonMapper json, Transcript transcript) {
         this.jdbc = jdbc;
         this.json = json;
+        this.transcript = transcript;
+    }
+
+    /**
+     * Inserts the case of an escalation unless this turn already opened one ({@code turn_ref} is
+     * unique per conversation).
+     *
+     * @return 1 when inserted, 0 when the turn's case exists
+     */
+    int open(ConversationKey conversation, String turnRef, String reason, String variablesJson, ConversationState state,
+            Instant now) {
+        return jdbc.sql("INSERT INTO handoffs (channel, conversation_id, turn_ref, reason, variables_json,"
+                        + " script_id, script_version, locale, created_at) VALUES (:channel, :conversationId,"
+                        + " :turnRef, :reason, :variables, :scriptId, :scriptVersion, :locale, :now)"
+                        + " ON CONFLICT DO NOTHING")
+                .param("channel", conversation.channel())
+                .param("conversationId", conversation.conversationId())
+                .param("turnRef", turnRef)
+                .param("reason", reason)
+                .param("variables", variablesJson)
+                .param("scriptId", state.scriptId())
+                .param("scriptVersion", state.scriptVersion())
+                .param("locale", state.locale())
+                .param("now", utc(now))
+                .update();
     }
 
     /** Cases in one of {@code statuses}, oldest first (the order agents should take them). */
@@ -103,10 +133,8 @@ class CaseStore {
      * @return how many cases were deleted
      */
     int deleteClosedBefore(Instant closedBefore) {
-        String closed = " FROM handoffs WHERE status IN ('RESOLVED', 'RETURNED', 'CANCELLED') AND closed_at < :before";
-        jdbc.sql("DELETE FROM transcript_lines WHERE case_id IN (SELECT id" + closed + ")")
-                .param("before", utc(closedBefore)).update();
-        return jdbc.sql("DELETE" + closed).param("before", utc(closedBefore)).update();
+        transcript.deleteOfCasesClosedBefore(CLOSED, closedBefore);
+        return jdbc.sql("DELETE" + CLOSED).param("before", utc(closedBefore)).update();
     }
 
     /** Cases not closed yet (queued or taken): the gauge. */

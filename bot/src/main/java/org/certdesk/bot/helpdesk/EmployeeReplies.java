@@ -3,9 +3,9 @@ package org.certdesk.bot.helpdesk;
 import java.time.Instant;
 import java.util.List;
 
-import org.certdesk.bot.conversation.ConversationKey;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxDispatcher;
+import org.certdesk.bot.shared.ConversationKey;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,10 +1,9 @@
 package org.certdesk.bot.helpdesk;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.TreeMap;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.certdesk.dialogs.engine.Handoff;
@@ -12,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,10 +25,12 @@ public class Handoffs {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final CaseStore cases;
 
-    Handoffs(JdbcClient jdbc, JsonMapper json) {
+    Handoffs(JdbcClient jdbc, JsonMapper json, CaseStore cases) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cases = cases;
     }
 
     /**
@@ -41,20 +41,8 @@ public class Handoffs {
      */
     public java.util.OptionalLong open(ConversationKey conversation, String turnRef, Handoff handoff, ConversationState state,
             Instant now) {
-        int inserted = jdbc.sql("INSERT INTO handoffs (channel, conversation_id, turn_ref, reason, variables_json,"
-                        + " script_id, script_version, locale, created_at) VALUES (:channel, :conversationId,"
-                        + " :turnRef, :reason, :variables, :scriptId, :scriptVersion, :locale, :now)"
-                        + " ON CONFLICT DO NOTHING")
-                .param("channel", conversation.channel())
-                .param("conversationId", conversation.conversationId())
-                .param("turnRef", turnRef)
-                .param("reason", handoff.reason())
-                .param("variables", json.writeValueAsString(new TreeMap<>(handoff.variables())))
-                .param("scriptId", state.scriptId())
-                .param("scriptVersion", state.scriptVersion())
-                .param("locale", state.locale())
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .update();
+        int inserted = cases.open(conversation, turnRef, handoff.reason(),
+                json.writeValueAsString(new TreeMap<>(handoff.variables())), state, now);
         if (inserted != 1) {
             return java.util.OptionalLong.empty();
         }

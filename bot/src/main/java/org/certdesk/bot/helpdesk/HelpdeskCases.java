@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.conversation.Escalations;
 import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.certdesk.dialogs.engine.Handoff;
 import org.certdesk.dialogs.engine.Message;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * says goes to the case instead of the bot, which does not answer in the agent's place.
  */
 @Component
-public class HelpdeskCases {
+public class HelpdeskCases implements Escalations {
     /** What cancels a case, said alone (case and punctuation aside). */
     private static final Set<String> CANCEL = Set.of("annuler", "cancel", "cancel case", "cancel request",
             "annuler la demande", "annuler le dossier", "annuler ma demande", "cancel my request");
@@ -49,6 +50,7 @@ public class HelpdeskCases {
      *
      * @return what to tell the employee (the case number), empty when this turn already opened it
      */
+    @Override
     public List<Outbound> escalated(ConversationKey key, String turnRef, Handoff handoff, ConversationState state,
             Instant now) {
         OptionalLong opened = handoffs.open(key, turnRef, handoff, state, now);
@@ -71,6 +73,7 @@ public class HelpdeskCases {
      * @return empty when no case is open (the bot steps the input as usual); else what to tell the
      *     employee, often nothing
      */
+    @Override
     public Optional<List<Outbound>> divert(ConversationKey key, UserInput input, String name, String locale,
             Instant now) {
         if (input instanceof UserInput.Resume) {

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.conversation.ConversationStore;
 import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.dialogs.engine.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,16 +28,16 @@ class HelpdeskNotices {
 
     private final HelpdeskProperties settings;
     private final String consoleUrl;
-    private final JdbcClient jdbc;
+    private final ConversationStore conversations;
     private final EmployeeReplies outbox;
     private final CaseReport report;
 
-    HelpdeskNotices(HelpdeskProperties settings, CertdeskProperties properties, JdbcClient jdbc, EmployeeReplies outbox,
+    HelpdeskNotices(HelpdeskProperties settings, CertdeskProperties properties, ConversationStore conversations, EmployeeReplies outbox,
             CaseReport report) {
         this.settings = settings;
         String base = properties.publicBaseUrl().toString();
         this.consoleUrl = (base.endsWith("/") ? base : base + "/") + "agent/";
-        this.jdbc = jdbc;
+        this.conversations = conversations;
         this.outbox = outbox;
         this.report = report;
         if (settings.announcesInTeams()) {
@@ -54,18 +54,7 @@ class HelpdeskNotices {
             return;
         }
         ConversationKey helpdesk = new ConversationKey(TEAMS, settings.teamsConversation());
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, service_url, conversation_type, created_at,"
-                        + " updated_at) VALUES (:channel, :conversationId, :serviceUrl, 'channel', :now, :now)"
-                        + " ON CONFLICT DO NOTHING")
-                .param("channel", helpdesk.channel()).param("conversationId", helpdesk.conversationId())
-                .param("serviceUrl", settings.teamsServiceUrl().toString()).param("now", CaseStore.utc(now))
-                .update();
-        // The row may be the team's own conversation (the bot was added there): keep its address.
-        jdbc.sql("UPDATE conversations SET service_url = :serviceUrl WHERE channel = :channel"
-                        + " AND conversation_id = :conversationId AND service_url IS NULL")
-                .param("serviceUrl", settings.teamsServiceUrl().toString())
-                .param("channel", helpdesk.channel()).param("conversationId", helpdesk.conversationId())
-                .update();
+        conversations.storeHelpdeskConversation(helpdesk, settings.teamsServiceUrl().toString(), now);
         outbox.send(helpdesk, List.of(notice(helpdeskCase)), now);
     }
 

@@ -5,8 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.conversation.TranscriptLog;
 import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.engine.Message;
 import org.certdesk.dialogs.engine.UserInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * Compact on purpose: who, when, the text; a button reads as its label, a card as its facts.
  */
 @Repository
-public class Transcript {
+public class Transcript implements TranscriptLog {
     static final int MAX_TEXT = 4000;
 
     /** One line: {@code author} is {@code employee}, {@code bot} or {@code agent}; {@code name} may be null. */
@@ -32,6 +33,7 @@ public class Transcript {
     }
 
     /** What the employee did in a turn the bot answers (a text or a button); other inputs are not said by anyone. */
+    @Override
     public void employee(ConversationKey key, UserInput input, String name, Instant now) {
         String text = said(input);
         if (text != null) {
@@ -51,6 +53,7 @@ public class Transcript {
     }
 
     /** The bot's replies; typing indicators and helpdesk notices are left out. */
+    @Override
     public void bot(ConversationKey key, List<Outbound> replies, Instant now) {
         for (Outbound reply : replies) {
             if (reply instanceof Outbound.Say say) {
@@ -85,6 +88,15 @@ public class Transcript {
     }
 
     /** The whole conversation, oldest first. */
+    /**
+     * Deletes the lines said in the cases {@code closedCases} selects (a FROM clause of {@link CaseStore}
+     * with a {@code :before} parameter); the lines from before a case belong to the bot's own retention.
+     */
+    void deleteOfCasesClosedBefore(String closedCases, Instant before) {
+        jdbc.sql("DELETE FROM transcript_lines WHERE case_id IN (SELECT id" + closedCases + ")")
+                .param("before", CaseStore.utc(before)).update();
+    }
+
     List<Line> lines(ConversationKey key) {
         return jdbc.sql("SELECT id, author, author_name, text, created_at, case_id FROM transcript_lines"
                         + " WHERE channel = :channel AND conversation_id = :conversationId ORDER BY id")

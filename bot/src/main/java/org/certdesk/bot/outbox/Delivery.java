@@ -6,7 +6,7 @@ package org.certdesk.bot.outbox;
  * does: answer {@link DeliveryResult}.
  */
 public interface Delivery {
-    /** The {@link org.certdesk.bot.conversation.ChannelAddress#channel()} this delivery serves. */
+    /** The {@link org.certdesk.bot.shared.ChannelAddress#channel()} this delivery serves. */
     String channel();
 
     DeliveryResult deliver(OutboxEntry entry);

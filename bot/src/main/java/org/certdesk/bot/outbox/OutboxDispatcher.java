@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.certdesk.bot.conversation.ChannelAddress;
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ChannelAddress;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.bot.system.WorkerThreads;

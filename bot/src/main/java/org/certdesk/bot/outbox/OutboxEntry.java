@@ -1,6 +1,6 @@
 package org.certdesk.bot.outbox;
 
-import org.certdesk.bot.conversation.ChannelAddress;
+import org.certdesk.bot.shared.ChannelAddress;
 
 /**
  * One reply waiting in the outbox. Entries of one conversation are delivered in {@code sequence}

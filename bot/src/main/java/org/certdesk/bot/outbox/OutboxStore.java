@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.certdesk.bot.conversation.ChannelAddress;
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ChannelAddress;
+import org.certdesk.bot.shared.ConversationKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,10 +25,12 @@ import org.springframework.stereotype.Repository;
 public class OutboxStore {
     private final JdbcClient jdbc;
     private final OutboundJson codec;
+    private final OutboxSequences sequences;
 
-    OutboxStore(JdbcClient jdbc, OutboundJson codec) {
+    OutboxStore(JdbcClient jdbc, OutboundJson codec, OutboxSequences sequences) {
         this.jdbc = jdbc;
         this.codec = codec;
+        this.sequences = sequences;
     }
 
     /**
@@ -61,21 +63,8 @@ public class OutboxStore {
         if (replies.isEmpty()) {
             return List.of();
         }
-        // The UPDATE locks the conversation row until commit: concurrent appends queue behind it.
-        int updated = jdbc.sql("UPDATE conversations SET outbox_sequence = outbox_sequence + :n"
-                        + " WHERE channel = :channel AND conversation_id = :conversationId")
-                .param("n", replies.size())
-                .param("channel", key.channel())
-                .param("conversationId", key.conversationId())
-                .update();
-        if (updated != 1) {
-            throw new org.springframework.dao.DataIntegrityViolationException("no conversation " + key);
-        }
-        long last = jdbc.sql("SELECT outbox_sequence FROM conversations WHERE channel = :channel"
-                        + " AND conversation_id = :conversationId")
-                .param("channel", key.channel())
-                .param("conversationId", key.conversationId())
-                .query(Long.class).single();
+        // Locks the conversation row until commit: concurrent appends queue behind it.
+        long last = sequences.reserve(key, replies.size());
         long sequence = last - replies.size();
         List<long[]> stored = new ArrayList<>(replies.size());
         for (Outbound reply : replies) {

@@ -1,8 +1,7 @@
 package org.certdesk.bot.scripts;
 
 import org.certdesk.bot.system.PageSecurityHeaders;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /**
  * Security headers of the admin page and its assets: scripts of this server only (ours, CodeMirror
@@ -10,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
  * because CodeMirror positions its lines with style attributes and Mermaid writes a style element
  * into each diagram; Mermaid runs with securityLevel 'strict' and needs no eval.
  */
-@Configuration(proxyBeanMethods = false)
-class AdminHeaders {
+@Component
+class AdminHeaders extends PageSecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'none'",
             "script-src 'self'",
@@ -23,8 +22,7 @@ class AdminHeaders {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
-    @Bean
-    PageSecurityHeaders adminPageHeaders() {
-        return new PageSecurityHeaders("/admin", CONTENT_SECURITY_POLICY);
+    AdminHeaders() {
+        super("/admin", CONTENT_SECURITY_POLICY);
     }
 }

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.certdesk.bot.conversation.ScriptSource;
 import org.certdesk.dialogs.action.Catalogue;
 import org.certdesk.dialogs.engine.DialogEngine;
 import org.certdesk.dialogs.load.DefaultScripts;
@@ -17,9 +20,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The script versions the engine runs, from the database. New conversations take the published
@@ -35,7 +35,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * loads, the shipped default is stored as a new version, unpublished, and taken instead.
  */
 @Component
-public class PublishedScripts {
+public class PublishedScripts implements ScriptSource {
     private static final Logger log = LoggerFactory.getLogger(PublishedScripts.class);
     static final String SYSTEM = "system";
 
@@ -88,6 +88,7 @@ public class PublishedScripts {
     }
 
     /** The engine of the version of {@code scriptId} that new conversations start. */
+    @Override
     public DialogEngine forNewConversation(String scriptId) {
         return engine(scriptId, publishedVersions.get(scriptId, this::runnableVersion));
     }
@@ -151,6 +152,7 @@ public class PublishedScripts {
      *
      * @throws IllegalStateException when that version is not stored or no longer lints
      */
+    @Override
     public DialogEngine engine(String scriptId, int version) {
         return engines.get(scriptId + "@" + version, key -> {
             String yaml = store.yaml(scriptId, version).orElseThrow(

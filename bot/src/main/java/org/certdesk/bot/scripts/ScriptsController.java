@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.certdesk.bot.actions.ActionCall;
 import org.certdesk.bot.actions.ActionRunner;
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.lint.Problem;
 import org.certdesk.dialogs.load.LoadResult;
 import org.springframework.http.ContentDisposition;

@@ -6,16 +6,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The security headers of one set of pages (a console and its assets, everything under a path): its
  * Content-Security-Policy, no MIME sniffing, no referrer. On every file under the path, not only on
  * the page's own mapping, so that a page reachable as a static file too is never served without its
- * policy. Declared as a bean by each feature, with its own policy.
+ * policy. Each feature declares a component extending it, with its own path and policy (a filter
+ * component is registered for every request).
  */
-public final class PageSecurityHeaders extends OncePerRequestFilter {
+public class PageSecurityHeaders extends OncePerRequestFilter {
     private final String path;
     private final String contentSecurityPolicy;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.engine.ActionRequest;
 import org.certdesk.dialogs.engine.UserInput;
 import org.junit.jupiter.api.Test;

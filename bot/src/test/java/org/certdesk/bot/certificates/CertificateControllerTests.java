@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.certdesk.analyzer.x509.CertificateFacts;
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.testing.BotTest;
 import org.certdesk.bot.testing.LoopbackPki;
 import org.junit.jupiter.api.Test;

@@ -11,9 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
+import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.ActionRequest;
 import org.certdesk.dialogs.engine.ConversationState;
@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** The conversation store on both databases: round trips, the version check, the row lock. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.time.Instant;
 
+import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.dialogs.engine.UserInput;
 import org.junit.jupiter.api.Test;
 

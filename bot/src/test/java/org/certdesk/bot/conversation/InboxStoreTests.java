@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.UserInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** The inbox on both databases: de-duplication by activity id, order, failures, the retention sweep. */

@@ -7,14 +7,13 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.certdesk.dialogs.engine.Handoff;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.json.JsonMapper;
 
 class HandoffsTests {
@@ -24,7 +23,8 @@ class HandoffsTests {
     @EnumSource(TestDatabases.class)
     void aTurnReplayedOpensNoSecondCase(TestDatabases database) {
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
-        Handoffs handoffs = new Handoffs(jdbc, JsonMapper.builder().build());
+        JsonMapper json = JsonMapper.builder().build();
+        Handoffs handoffs = new Handoffs(jdbc, json, new CaseStore(jdbc, json, new Transcript(jdbc)));
         ConversationKey key = new ConversationKey("test", UUID.randomUUID().toString());
         jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at) VALUES (:c, :id, :now, :now)")
                 .param("c", key.channel()).param("id", key.conversationId()).param("now", NOW.atOffset(ZoneOffset.UTC))

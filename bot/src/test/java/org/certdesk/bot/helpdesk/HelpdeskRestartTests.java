@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.conversation.TurnSubmitter;
+import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.testing.LoopbackPki;
 import org.certdesk.bot.testing.TestAccounts;
 import org.certdesk.bot.testing.TestApplications;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.testing.BotTest;
 import org.certdesk.bot.testing.FakeRemote;
 import org.certdesk.bot.testing.TestChannel;
@@ -107,8 +107,8 @@ class OutboxDispatcherTests {
         assertThat(meters.get("certdesk.outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(1);
     }
 
-    private static org.certdesk.bot.conversation.ChannelAddress address(ConversationKey key) {
-        return new org.certdesk.bot.conversation.ChannelAddress(key.channel(), key.conversationId(), null, null, null,
+    private static org.certdesk.bot.shared.ChannelAddress address(ConversationKey key) {
+        return new org.certdesk.bot.shared.ChannelAddress(key.channel(), key.conversationId(), null, null, null,
                 null, null, null, null, null);
     }
 

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.testing.FakeRemote;
 import org.certdesk.bot.testing.TestApplications;
 import org.certdesk.bot.testing.TestChannel;

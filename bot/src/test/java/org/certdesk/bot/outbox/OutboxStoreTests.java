@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.conversation.ConversationStore;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.Message;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** The outbox on both databases: sequences, "only the lowest pending is due", claims, statuses. */
@@ -47,7 +47,7 @@ class OutboxStoreTests {
     @EnumSource(TestDatabases.class)
     void onlyTheLowestPendingEntryOfAConversationIsDue(TestDatabases database) {
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
-        OutboxStore store = new OutboxStore(jdbc, CODEC);
+        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()));
         ConversationKey key = conversation(jdbc);
         store.append(key, List.of(say("one"), say("two")), NOW);
         store.append(key, List.of(say("three")), NOW);
@@ -85,7 +85,7 @@ class OutboxStoreTests {
     @EnumSource(TestDatabases.class)
     void conversationsAreIndependentAndChannelsFiltered(TestDatabases database) {
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
-        OutboxStore store = new OutboxStore(jdbc, CODEC);
+        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()));
         ConversationKey a = conversation(jdbc);
         ConversationKey b = conversation(jdbc);
         store.append(a, List.of(say("a1"), say("a2")), NOW);
@@ -102,7 +102,8 @@ class OutboxStoreTests {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void appendingToAnUnknownConversationFails(TestDatabases database) {
-        OutboxStore store = new OutboxStore(JdbcClient.create(database.dataSource()), CODEC);
+        OutboxStore store = new OutboxStore(JdbcClient.create(database.dataSource()), CODEC,
+                new ConversationStore(JdbcClient.create(database.dataSource()), JsonMapper.builder().build()));
 
         assertThatThrownBy(() -> store.append(new ConversationKey("test", "nobody"), List.of(say("x")), NOW))
                 .isInstanceOf(DataIntegrityViolationException.class);
@@ -123,9 +124,9 @@ class OutboxStoreTests {
     @EnumSource(TestDatabases.class)
     void aClaimIsRenewedOnlyByWhoeverStillHoldsIt(TestDatabases database) {
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
-        OutboxStore store = new OutboxStore(jdbc, CODEC);
+        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()));
         ConversationKey key = conversation(jdbc);
-        org.certdesk.bot.conversation.ChannelAddress address = new org.certdesk.bot.conversation.ChannelAddress(
+        org.certdesk.bot.shared.ChannelAddress address = new org.certdesk.bot.shared.ChannelAddress(
                 key.channel(), key.conversationId(), null, null, null, "u-1", null, null, null, null);
         Instant claimed = NOW.plusSeconds(120);
         OutboxEntry entry = store.appendClaimed(address, List.of(say("one")), NOW, claimed).get(0);

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.conversation.Inbound;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxEntry;
+import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.dialogs.engine.Message;
 import org.certdesk.dialogs.engine.UserInput;
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.system.Languages;
 import org.certdesk.dialogs.engine.Message;
 import tools.jackson.databind.json.JsonMapper;

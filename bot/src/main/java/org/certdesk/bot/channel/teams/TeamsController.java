@@ -7,9 +7,9 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.conversation.Inbound;
 import org.certdesk.bot.conversation.TurnSubmitter;
+import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.dialogs.engine.UserInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

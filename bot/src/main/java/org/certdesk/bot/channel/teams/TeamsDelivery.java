@@ -1,9 +1,9 @@
 package org.certdesk.bot.channel.teams;
 
-import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.outbox.Delivery;
 import org.certdesk.bot.outbox.DeliveryResult;
 import org.certdesk.bot.outbox.OutboxEntry;
+import org.certdesk.bot.shared.ChannelAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

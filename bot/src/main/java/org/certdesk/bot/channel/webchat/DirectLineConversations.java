@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.conversation.Inbound;
 import org.certdesk.bot.conversation.TurnSubmitter;
+import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.dialogs.engine.UserInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

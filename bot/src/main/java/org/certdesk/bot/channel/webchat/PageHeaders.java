@@ -6,15 +6,17 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Security headers of the web chat page, its assets and its endpoint. The policy lets the page run
  * only scripts of this server (ours and the Web Chat bundle, both under /webchat/) and talk only to
  * this server. Styles allow 'unsafe-inline' because Web Chat (emotion) and Adaptive Cards write
- * their styles at run time; data: and blob: images are what cards and Web Chat's icons use.
+ * their styles at run time; data: and blob: images are what cards and Web Chat's icons use. A filter
+ * component: registered for every response the web chat serves.
  */
+@Component
 class PageHeaders extends OncePerRequestFilter {
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'none'",

@@ -1,6 +1,6 @@
 package org.certdesk.bot.channel.webhook;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ConversationKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

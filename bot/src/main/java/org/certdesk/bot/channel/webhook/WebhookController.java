@@ -10,11 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-
-import org.certdesk.bot.conversation.ChannelAddress;
-import org.certdesk.bot.conversation.ConversationKey;
 import org.certdesk.bot.conversation.Inbound;
 import org.certdesk.bot.conversation.TurnSubmitter;
+import org.certdesk.bot.shared.ChannelAddress;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.dialogs.engine.UserInput;
 import org.slf4j.Logger;

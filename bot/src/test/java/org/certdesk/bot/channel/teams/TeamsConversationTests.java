@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.certdesk.analyzer.x509.CertificateFacts;
-import org.certdesk.bot.conversation.ConversationKey;
 import org.certdesk.bot.helpdesk.Handoffs;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskApplication;
 import org.certdesk.bot.testing.LoopbackPki;
 import org.junit.jupiter.api.AfterAll;

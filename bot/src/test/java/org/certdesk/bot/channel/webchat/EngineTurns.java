@@ -8,12 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.certdesk.bot.conversation.ConversationKey;
 import org.certdesk.bot.conversation.Inbound;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.outbox.Delivery;
-import org.certdesk.bot.outbox.OutboxEntry;
 import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.outbox.OutboxEntry;
+import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.action.Catalogue;
 import org.certdesk.dialogs.engine.ActionRequest;
 import org.certdesk.dialogs.engine.ConversationState;

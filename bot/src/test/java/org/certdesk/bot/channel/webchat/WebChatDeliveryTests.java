@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.outbox.Delivery;
 import org.certdesk.bot.outbox.DeliveryResult;
-import org.certdesk.bot.outbox.OutboxEntry;
 import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.outbox.OutboxEntry;
+import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.dialogs.engine.Message;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

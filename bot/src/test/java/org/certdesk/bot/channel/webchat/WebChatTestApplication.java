@@ -1,9 +1,9 @@
 package org.certdesk.bot.channel.webchat;
 
-import org.certdesk.bot.security.Role;
-import org.certdesk.bot.security.SecurityProperties;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.bot.system.StoredSecrets;
+import org.certdesk.bot.system.security.Role;
+import org.certdesk.bot.system.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

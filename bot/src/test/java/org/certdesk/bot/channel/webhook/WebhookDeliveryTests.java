@@ -14,10 +14,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.certdesk.bot.conversation.ChannelAddress;
 import org.certdesk.bot.outbox.DeliveryResult;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxEntry;
+import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.dialogs.engine.Message;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;

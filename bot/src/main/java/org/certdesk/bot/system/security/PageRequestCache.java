@@ -1,7 +1,6 @@
-package org.certdesk.bot.security;
+package org.certdesk.bot.system.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**

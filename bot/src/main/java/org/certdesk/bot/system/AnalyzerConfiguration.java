@@ -1,4 +1,4 @@
-package org.certdesk.bot.actions;
+package org.certdesk.bot.system;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.certdesk.bot.security;
+package org.certdesk.bot.system.security;
 
 import java.util.ArrayList;
 import java.util.List;

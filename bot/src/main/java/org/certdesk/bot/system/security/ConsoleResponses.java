@@ -1,4 +1,4 @@
-package org.certdesk.bot.security;
+package org.certdesk.bot.system.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.certdesk.bot.system.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;

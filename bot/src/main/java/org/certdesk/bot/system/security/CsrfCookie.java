@@ -1,4 +1,4 @@
-package org.certdesk.bot.security;
+package org.certdesk.bot.system.security;
 
 import java.io.IOException;
 
@@ -6,30 +6,25 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** With no account configured, the consoles answer 503 and say why, rather than a sign-in nobody can pass. */
-final class ConsoleOff extends OncePerRequestFilter {
-    private final boolean signInPossible;
-    private final ConsoleResponses responses;
-
-    ConsoleOff(boolean signInPossible, ConsoleResponses responses) {
-        this.signInPossible = signInPossible;
-        this.responses = responses;
-    }
-
+/**
+ * Loads the deferred CSRF token on console pages so that its XSRF-TOKEN cookie is set before the
+ * page's script needs it for its first POST.
+ */
+final class CsrfCookie extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (signInPossible) {
-            return true;
-        }
         return !ConsolePaths.console(ConsolePaths.of(request));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        responses.disabled(request, response);
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+            token.getToken();
+        }
+        chain.doFilter(request, response);
     }
 }

@@ -1,4 +1,4 @@
-package org.certdesk.bot.security;
+package org.certdesk.bot.system.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.certdesk.bot.security;
+package org.certdesk.bot.system.security;
 
 /** What a signed-in person may do. Separate on purpose: an agent does not edit scripts, an admin does not read cases. */
 public enum Role {

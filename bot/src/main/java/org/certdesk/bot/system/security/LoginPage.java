@@ -1,7 +1,6 @@
-package org.certdesk.bot.security;
+package org.certdesk.bot.system.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -1,9 +1,10 @@
-package org.certdesk.bot.helpdesk;
+package org.certdesk.bot.actions;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
-import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.shared.ConversationKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MissingCertificates {
     /** @param sha256 lowercase hex, or null when the analyzer could not obtain the certificate */
-    record Found(String name, String sha256) {
+    public record Found(String name, String sha256) {
     }
 
     private final JdbcClient jdbc;
@@ -32,11 +33,11 @@ public class MissingCertificates {
                 .param("key", findingKey.length() <= 600 ? findingKey : findingKey.substring(0, 600))
                 .param("name", name.length() <= 512 ? name : name.substring(0, 512))
                 .param("sha256", sha256)
-                .param("now", CaseStore.utc(now))
+                .param("now", now.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
-    List<Found> of(ConversationKey key) {
+    public List<Found> of(ConversationKey key) {
         return jdbc.sql("SELECT name, sha256 FROM missing_certificates WHERE channel = :channel"
                         + " AND conversation_id = :conversationId ORDER BY found_at, finding_key")
                 .param("channel", key.channel()).param("conversationId", key.conversationId())

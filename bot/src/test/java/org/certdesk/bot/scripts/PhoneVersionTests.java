@@ -1,4 +1,4 @@
-package org.certdesk.bot.conversation;
+package org.certdesk.bot.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ class PhoneVersionTests {
 
     @Test
     void thePhonesOwnVersionReplacesTheAnswer() {
-        ConversationState answered = ConversationStoreTests.state("show_missing", Map.of("android_version", "unknown", "x", "y"));
+        ConversationState answered = state("show_missing", Map.of("android_version", "unknown", "x", "y"));
 
         ConversationState applied = PhoneVersion.applied(answered, 33);
 
@@ -22,12 +22,17 @@ class PhoneVersionTests {
 
     @Test
     void nothingChangesWithoutAnAnswerOrAVersion() {
-        ConversationState unanswered = ConversationStoreTests.state("ask_version", Map.of());
-        ConversationState answered = ConversationStoreTests.state("show_missing", Map.of("android_version", "11_plus"));
+        ConversationState unanswered = state("ask_version", Map.of());
+        ConversationState answered = state("show_missing", Map.of("android_version", "11_plus"));
 
         assertThat(PhoneVersion.applied(unanswered, 33)).isSameAs(unanswered);
         assertThat(PhoneVersion.applied(answered, null)).isSameAs(answered);
         assertThat(PhoneVersion.applied(answered, 34)).isSameAs(answered);
         assertThat(PhoneVersion.applied(answered, 23)).as("older than the script knows").isSameAs(answered);
+    }
+
+    private static ConversationState state(String stateId, Map<String, String> variables) {
+        return new ConversationState("android-missing-certificate", 1, stateId, "fr",
+                ConversationState.Status.ACTIVE, 0, false, null, null, 0, variables);
     }
 }

@@ -1,4 +1,4 @@
-package org.certdesk.bot.conversation;
+package org.certdesk.bot.shared;
 
 import java.util.Objects;
 
