@@ -27,6 +27,7 @@ import javax.net.ssl.X509KeyManager;
 
 import com.sun.net.httpserver.HttpServer;
 
+import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.x509.CertificateFacts;
 
 /**
@@ -35,6 +36,7 @@ import org.certdesk.analyzer.x509.CertificateFacts;
  * and the company root as a PEM file for {@code certdesk.analyzer.trusted-roots}. One per JVM.
  */
 public final class LoopbackPki {
+    private static final String ORGANIZATION = "Certdesk Bot Test";
     private static LoopbackPki instance;
 
     private final HttpServer aia;
@@ -76,11 +78,11 @@ public final class LoopbackPki {
             });
             aia.setExecutor(Executors.newCachedThreadPool(daemon()));
             aia.start();
-            root = TestPki.root("Certdesk Bot Test Root");
-            issuing1 = TestPki.intermediate("Contoso Issuing CA 1", root, url("/root.crt"));
-            issuing2 = TestPki.intermediate("Contoso Issuing CA 2", issuing1, url("/issuing1.crt"));
-            leaf = TestPki.leaf("localhost", issuing1, url("/issuing1.crt"));
-            deepLeaf = TestPki.leaf("localhost", issuing2, url("/issuing2.crt"));
+            root = ca("Certdesk Bot Test Root", null, null);
+            issuing1 = ca("Contoso Issuing CA 1", root, url("/root.crt"));
+            issuing2 = ca("Contoso Issuing CA 2", issuing1, url("/issuing1.crt"));
+            leaf = localhost(issuing1, url("/issuing1.crt"));
+            deepLeaf = localhost(issuing2, url("/issuing2.crt"));
             served.put("/root.crt", CertificateFacts.der(root.certificate()));
             served.put("/issuing1.crt", CertificateFacts.der(issuing1.certificate()));
             served.put("/issuing2.crt", CertificateFacts.der(issuing2.certificate()));
@@ -95,6 +97,17 @@ public final class LoopbackPki {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static TestPki.Held ca(String name, TestPki.Held issuer, String caIssuersUrl) {
+        // A null issuer self-signs (the root); a null URL leaves out the AIA extension.
+        return TestPki.certificate(name).organization(ORGANIZATION).ca(3).signedBy(issuer).caIssuers(caIssuersUrl)
+                .build();
+    }
+
+    private static TestPki.Held localhost(TestPki.Held issuer, String caIssuersUrl) {
+        return TestPki.certificate("localhost").organization(ORGANIZATION).dnsNames("localhost").signedBy(issuer)
+                .caIssuers(caIssuersUrl).build();
     }
 
     /** The server omits its intermediate "Contoso Issuing CA 1": one certificate missing. */

@@ -7,12 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The two databases the store runs on, migrated by the real Flyway scripts: H2 in PostgreSQL mode
@@ -87,6 +87,19 @@ public enum TestDatabases {
             }));
         }
         return postgres;
+    }
+
+    /**
+     * Whether a session of {@code dataSource}'s database is waiting for a lock another holds: what a
+     * test waits for instead of guessing how long a blocked statement takes to block.
+     */
+    public boolean hasASessionWaitingForALock(DataSource dataSource) {
+        String sql = switch (this) {
+            case H2 -> "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+            case POSTGRES -> "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND wait_event_type = 'Lock'";
+        };
+        return JdbcClient.create(dataSource).sql(sql).query(Long.class).single() > 0;
     }
 
     @Override
