@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.bot.shared.ChannelAddress;
@@ -56,6 +57,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final OutboxLanes lanes;
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService workers;
+    private final Counter polls;
 
     OutboxDispatcher(OutboxStore store, List<Delivery> deliveries, DeliveryResults results,
             OutboxHousekeeping housekeeping, CertdeskProperties properties, Clock clock, MeterRegistry registry) {
@@ -74,6 +76,9 @@ public class OutboxDispatcher implements SmartLifecycle {
         this.lanes = new OutboxLanes(store, this.deliveries, results, settings.lease(), clock, () -> workers, this::wake);
         Gauge.builder("certdesk.outbox.backlog", store, OutboxStore::pendingCount)
                 .description("Replies waiting in the outbox (PENDING)").register(registry);
+        this.polls = Counter.builder("certdesk.outbox.polls")
+                .description("Looks at the outbox table for due replies, done (whether it found any or failed)")
+                .register(registry);
     }
 
     /**
@@ -147,6 +152,8 @@ public class OutboxDispatcher implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.warn("outbox poll failed, will try again: {}", e.toString());
+        } finally {
+            polls.increment();
         }
     }
 

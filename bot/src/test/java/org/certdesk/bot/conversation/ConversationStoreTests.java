@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.ActionRequest;
@@ -127,29 +128,37 @@ class ConversationStoreTests {
         ChannelAddress address = address(UUID.randomUUID().toString());
         store.createIfAbsent(address, NOW);
         CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
 
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
             Conversation conversation = store.lock(address.key()).orElseThrow().withAddress(address);
             locked.countDown();
-            sleep(400);
+            await(finish);
             store.save(conversation.withState(state("first", Map.of())), NOW);
         }));
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
-        long start = System.nanoTime();
-        Conversation seen = transaction.execute(status -> store.lock(address.key()).orElseThrow());
-        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        CompletableFuture<Conversation> second = CompletableFuture.supplyAsync(
+                () -> transaction.execute(status -> store.lock(address.key()).orElseThrow()));
+
+        // The fact, not a duration: the database reports the second turn waiting for the first's lock.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> database.hasASessionWaitingForALock(dataSource));
+        assertThat(second).as("the second turn waits while the first holds the lock").isNotDone();
+        finish.countDown();
         first.get(10, TimeUnit.SECONDS);
+        Conversation seen = second.get(10, TimeUnit.SECONDS);
 
         assertThat(seen.version()).as("the second lock sees the first turn's commit").isEqualTo(1);
         assertThat(seen.state().stateId()).isEqualTo("first");
-        assertThat(waitedMillis).isGreaterThanOrEqualTo(200);
     }
 
-    private static void sleep(long millis) {
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never let the first turn finish");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class InboxRestartTests {
 
     @Test
-    void acceptedActivitiesAreProcessedAfterARestart(@TempDir Path directory) throws InterruptedException {
+    void acceptedActivitiesAreProcessedAfterARestart(@TempDir Path directory) {
         LoopbackPki.get().oneMissing();
         String database = TestApplications.h2File(directory);
         TestChat chat;
@@ -29,7 +29,9 @@ class InboxRestartTests {
             chat = new TestChat(first.getBean(TurnSubmitter.class));
             assertThat(chat.send(new UserInput.Start("fr"))).isEqualTo(TurnSubmitter.Submission.ACCEPTED);
             assertThat(chat.send(new UserInput.Choice("android_11_plus"))).isEqualTo(TurnSubmitter.Submission.ACCEPTED);
-            Thread.sleep(300);
+            // Facts rather than a pause: no worker can take them, and both wait in the inbox.
+            assertThat(first.getBean(TurnQueue.class).isRunning()).isFalse();
+            assertThat(first.getBean(InboxStore.class).hasWaiting(chat.address().key())).isTrue();
             assertThat(FakeRemote.get().received(chat.conversationId())).isEmpty();
         }
 

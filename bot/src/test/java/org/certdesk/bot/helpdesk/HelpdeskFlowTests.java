@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.analyzer.x509.CertificateFacts;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.testing.BotTest;
@@ -24,10 +25,9 @@ import org.certdesk.dialogs.engine.UserInput;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,6 +42,8 @@ class HelpdeskFlowTests {
     MockMvc mvc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    JdbcClient jdbc;
 
     private final LoopbackPki pki = LoopbackPki.get();
 
@@ -86,10 +88,13 @@ class HelpdeskFlowTests {
         assertThat(meters.counter("certdesk.conversations.started", "channel", "test").count())
                 .as("what the escalation rate is divided by").isPositive();
 
+        long repliesBefore = outboxEntries(employee);
         employee.send(new UserInput.Text("is anyone there?"));
         awaitTranscript(alice, id, "is anyone there?");
-        Thread.sleep(500);
-        assertThat(employee.replies(replies -> true)).as("the bot does not answer in the agent's place").isEmpty();
+        // The line reached the case in the turn's own transaction, with whatever the turn said: the
+        // turn is over, and it stored nothing for the employee.
+        assertThat(outboxEntries(employee)).as("the bot does not answer in the agent's place").isEqualTo(repliesBefore);
+        assertThat(employee.replies(replies -> true)).isEmpty();
 
         assertThat(alice.take(id).getStatus()).isEqualTo(200);
         assertThat(TestChat.texts(employee.untilText("is handling"))).containsExactly(
@@ -223,6 +228,13 @@ class HelpdeskFlowTests {
         employee.untilChoices();
         employee.send(new UserInput.Choice("android_11_plus"));
         return employee;
+    }
+
+    /** The replies ever stored for the employee, sent or not. */
+    private long outboxEntries(TestChat employee) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE channel = :channel AND conversation_id = :id")
+                .param("channel", employee.address().channel()).param("id", employee.conversationId())
+                .query(Long.class).single();
     }
 
     private static JsonNode awaitTranscript(AgentApi agent, long id, String text) {

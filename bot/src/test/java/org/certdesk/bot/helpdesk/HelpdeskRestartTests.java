@@ -1,12 +1,14 @@
 package org.certdesk.bot.helpdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.certdesk.bot.conversation.TurnSubmitter;
@@ -71,27 +73,24 @@ class HelpdeskRestartTests {
         return TestApplications.start(database, Map.of(), WebApplicationType.SERVLET);
     }
 
-    private static long caseOf(ConfigurableApplicationContext app, String conversationId) throws Exception {
-        for (int attempt = 0; attempt < 200; attempt++) {
+    private static long caseOf(ConfigurableApplicationContext app, String conversationId) {
+        long[] id = new long[1];
+        await("a case for " + conversationId).atMost(Duration.ofSeconds(20)).until(() -> {
             for (JsonNode c : JsonMapper.shared().readTree(call(app, "GET", "/api/agent/cases?status=open").body())) {
                 if (c.path("employee").path("conversationId").asString("").equals(conversationId)) {
-                    return c.path("id").asLong();
+                    id[0] = c.path("id").asLong();
+                    return true;
                 }
             }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no case for " + conversationId);
+            return false;
+        });
+        return id[0];
     }
 
-    private static void awaitTranscriptLine(ConfigurableApplicationContext app, long id, String text) throws Exception {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            JsonNode c = JsonMapper.shared().readTree(call(app, "GET", "/api/agent/cases/" + id).body());
-            if (c.path("transcript").findValuesAsString("text").contains(text)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no \"" + text + "\" in case " + id);
+    private static void awaitTranscriptLine(ConfigurableApplicationContext app, long id, String text) {
+        await("\"" + text + "\" in case " + id).atMost(Duration.ofSeconds(20)).until(() -> JsonMapper.shared()
+                .readTree(call(app, "GET", "/api/agent/cases/" + id).body())
+                .path("transcript").findValuesAsString("text").contains(text));
     }
 
     private static HttpResponse<String> call(ConfigurableApplicationContext app, String method, String path)
