@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
-/** The defaults the README documents, and how settings bind (as environment variables would). */
+/** The defaults docs/configuration.md documents, and how settings bind (as environment variables would). */
 class CertdeskPropertiesTests {
 
     private static CertdeskProperties bind(Map<String, String> settings) {

@@ -78,7 +78,7 @@ class TeamsController {
             case "conversationUpdate":
                 if (activity.addsBot()) {
                     if ("channel".equals(activity.conversationType())) {
-                        // What the admin needs to route helpdesk notifications to this team (README).
+                        // What the admin needs to route helpdesk notifications to this team (docs/helpdesk.md).
                         log.info("helpdesk: this team's conversation id is {} (set certdesk.helpdesk.teams-conversation"
                                 + " to it)", teamConversation(activity.conversationId()));
                     }
