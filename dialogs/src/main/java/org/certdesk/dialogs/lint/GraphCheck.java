@@ -156,23 +156,7 @@ final class GraphCheck implements Linter.Check {
         if (script.start() == null || !script.states().containsKey(script.start().state())) {
             return;
         }
-        Set<String> seen = new HashSet<>();
-        Deque<String> queue = new ArrayDeque<>();
-        queue.add(script.start().state());
-        Globals global = script.global();
-        if (global != null && global.human() != null && global.human().next() != null) {
-            queue.add(global.human().next().state());
-        }
-        if (global != null && global.offerHuman() != null && global.offerHuman().next() != null) {
-            queue.add(global.offerHuman().next().state());
-        }
-        while (!queue.isEmpty()) {
-            String id = queue.poll();
-            State state = script.states().get(id);
-            if (state != null && seen.add(id)) {
-                Edges.targets(state).forEach(t -> queue.add(t.state()));
-            }
-        }
+        Set<String> seen = Edges.reachable(script);
         for (State state : script.states().values()) {
             if (!seen.contains(state.id())) {
                 problems.add(state.at(), "state '" + state.id() + "' is unreachable from start '"

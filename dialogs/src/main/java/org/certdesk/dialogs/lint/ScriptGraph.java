@@ -1,13 +1,9 @@
 package org.certdesk.dialogs.lint;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.certdesk.dialogs.script.Globals;
 import org.certdesk.dialogs.script.Ref;
 import org.certdesk.dialogs.script.Script;
 import org.certdesk.dialogs.script.State;
@@ -45,7 +41,7 @@ public record ScriptGraph(String start, List<Node> states, List<Edge> edges) {
     /** The graph of {@code script}, which may be partial (parts the loader could not read are absent). */
     public static ScriptGraph of(Script script) {
         Map<String, State> states = script.states();
-        Set<String> reachable = reachable(script);
+        Set<String> reachable = Edges.reachable(script);
         List<Node> nodes = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
         for (State state : states.values()) {
@@ -97,29 +93,5 @@ public record ScriptGraph(String start, List<Node> states, List<Edge> edges) {
             return Kind.ASK;
         }
         return state.next() != null ? Kind.NEXT : Kind.NONE;
-    }
-
-    /** The states reachable from the start and from the global escalation targets, as GraphCheck counts them. */
-    private static Set<String> reachable(Script script) {
-        Deque<String> queue = new ArrayDeque<>();
-        if (script.start() != null && script.start().state() != null) {
-            queue.add(script.start().state());
-        }
-        Globals global = script.global();
-        if (global != null && global.human() != null && global.human().next() != null) {
-            queue.add(global.human().next().state());
-        }
-        if (global != null && global.offerHuman() != null && global.offerHuman().next() != null) {
-            queue.add(global.offerHuman().next().state());
-        }
-        Set<String> seen = new HashSet<>();
-        while (!queue.isEmpty()) {
-            String id = queue.poll();
-            State state = id == null ? null : script.states().get(id);
-            if (state != null && seen.add(id)) {
-                Edges.targets(state).forEach(t -> queue.add(t.state()));
-            }
-        }
-        return seen;
     }
 }
