@@ -2,6 +2,7 @@ package org.certdesk.dialogs.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.certdesk.dialogs.text.EditDistance;
 
 /**
  * Finds what free text means among candidate phrases. A phrase matches when each of its words
@@ -84,7 +85,7 @@ final class PhraseMatcher<T> {
         int allowed = Words.typosAllowed(word);
         if (allowed > 0) {
             for (String candidate : input) {
-                if (Words.within(word, candidate, allowed)) {
+                if (EditDistance.within(word, candidate, allowed)) {
                     return 0;
                 }
             }

@@ -68,32 +68,4 @@ final class Words {
         int length = word.length();
         return length <= 4 ? 0 : length <= 8 ? 1 : 2;
     }
-
-    /** True when {@code a} and {@code b} are within {@code limit} edits (Levenshtein), cheaply bounded. */
-    static boolean within(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) > limit) {
-            return false;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            int rowMin = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.min(rowMin, current[j]);
-            }
-            if (rowMin > limit) {
-                return false;
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()] <= limit;
-    }
 }

@@ -15,6 +15,7 @@ import org.certdesk.dialogs.script.Globals;
 import org.certdesk.dialogs.script.Ref;
 import org.certdesk.dialogs.script.Script;
 import org.certdesk.dialogs.script.State;
+import org.certdesk.dialogs.text.EditDistance;
 
 /**
  * The script as a graph: targets that are not states, what each state does (exactly one thing),
