@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.certdesk.bot.conversation.TurnProgress;
 import org.certdesk.bot.shared.ConversationKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

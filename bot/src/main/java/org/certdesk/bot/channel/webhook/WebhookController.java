@@ -11,6 +11,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.certdesk.bot.conversation.Inbound;
+import org.certdesk.bot.conversation.TurnProgress;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;

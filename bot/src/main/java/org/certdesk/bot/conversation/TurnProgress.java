@@ -1,4 +1,4 @@
-package org.certdesk.bot.channel.webhook;
+package org.certdesk.bot.conversation;
 
 import org.certdesk.bot.shared.ConversationKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,11 +11,12 @@ import org.springframework.stereotype.Component;
  * and records a slow action; the action's result clears it in the commit that appends its replies),
  * so once all three are empty, every reply is in the webhook's mailbox.
  *
- * <p>Read here with plain queries: the core's stores are package-private, and this only reads
- * their rows, from any instance.
+ * <p>For a channel that must answer within its own request (the Teams outgoing webhook). One statement,
+ * so the three counts are one snapshot; it only reads, from any instance, rows the turn loop's stores
+ * write.
  */
 @Component
-class TurnProgress {
+public class TurnProgress {
     private final JdbcClient jdbc;
 
     TurnProgress(JdbcClient jdbc) {
@@ -27,13 +28,13 @@ class TurnProgress {
      * @param checking a slow action (the certificate check) is running
      * @param locale the conversation's language, or null before its first turn
      */
-    record Progress(boolean working, boolean checking, String locale) {
-        boolean done() {
+    public record Progress(boolean working, boolean checking, String locale) {
+        public boolean done() {
             return !working && !checking;
         }
     }
 
-    Progress of(ConversationKey key) {
+    public Progress of(ConversationKey key) {
         return jdbc.sql("SELECT"
                         + " (SELECT COUNT(*) FROM inbox i WHERE i.channel = :channel"
                         + "   AND i.conversation_id = :conversationId AND i.failed = FALSE)"

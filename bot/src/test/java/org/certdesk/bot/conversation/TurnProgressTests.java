@@ -1,4 +1,4 @@
-package org.certdesk.bot.channel.webhook;
+package org.certdesk.bot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
