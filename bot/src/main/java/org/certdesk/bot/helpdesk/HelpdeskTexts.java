@@ -2,13 +2,13 @@ package org.certdesk.bot.helpdesk;
 
 import java.util.Locale;
 
-import org.certdesk.bot.system.Languages;
+import org.certdesk.bot.system.BilingualText;
 
 /**
  * What the helpdesk says, in French and English: to the employee (in the conversation's language)
  * and to the agents (in {@code certdesk.helpdesk.locale}). {@code {0}}, {@code {1}}: see each text.
  */
-enum HelpdeskTexts {
+enum HelpdeskTexts implements BilingualText {
     /** {0}: case number. */
     CASE_OPENED("Votre demande porte le numéro de dossier {0}. Une personne du support va vous répondre dans"
             + " cette conversation ; d’ici là, je ne réponds plus à sa place. Pour annuler la demande, écrivez"
@@ -78,12 +78,18 @@ enum HelpdeskTexts {
         this.en = en;
     }
 
-
-    String in(String locale) {
-        return Languages.isFrench(locale) ? fr : en;
+    @Override
+    public String french() {
+        return fr;
     }
 
-    String format(String locale, Object... arguments) {
+    @Override
+    public String english() {
+        return en;
+    }
+
+    @Override
+    public String format(String locale, Object... arguments) {
         // Plain substitution rather than MessageFormat's: apostrophes and braces typed by people stay as typed.
         String text = in(locale);
         for (int i = 0; i < arguments.length; i++) {

@@ -1,14 +1,12 @@
 package org.certdesk.bot.channel.teams;
 
-import java.util.Locale;
-
-import org.certdesk.bot.system.Languages;
+import org.certdesk.bot.system.BilingualText;
 
 /**
  * Every text this channel adds around the engine's messages, in French and English. A locale whose
  * language is French gets French; any other (or none) gets English.
  */
-enum CardText {
+enum CardText implements BilingualText {
     DOWNLOAD("Télécharger", "Download"),
     FINGERPRINT("Empreinte (SHA-256)", "Fingerprint (SHA-256)"),
     FILE("Fichier", "File"),
@@ -27,22 +25,13 @@ enum CardText {
         this.english = english;
     }
 
-    /** The text in {@code languageTag}'s language ({@code fr-FR}, {@code fr}, {@code en-US}, null…). */
-    String in(String languageTag) {
-        return Languages.isFrench(languageTag) ? french : english;
-    }
-
-    /** The text in {@code languageTag}'s language with {@code args} filled in. */
-    String format(String languageTag, Object... args) {
-        return String.format(Languages.isFrench(languageTag) ? Locale.FRENCH : Locale.ENGLISH, in(languageTag), args);
-    }
-
-    String french() {
+    @Override
+    public String french() {
         return french;
     }
 
-    String english() {
+    @Override
+    public String english() {
         return english;
     }
-
 }

@@ -1,14 +1,12 @@
 package org.certdesk.bot.channel.webhook;
 
-import java.util.Locale;
-
-import org.certdesk.bot.system.Languages;
+import org.certdesk.bot.system.BilingualText;
 
 /**
  * Every text this channel adds around the engine's messages, in French and English. A locale whose
  * language is French gets French; any other (or none) gets English. Arguments are plain text.
  */
-enum WebhookTexts {
+enum WebhookTexts implements BilingualText {
     /** Before the labels of a choice: a webhook message has no buttons. The argument is the webhook's name. */
     REPLY_WITH("Répondez en mentionnant @%s, suivi de l’une de ces réponses :", "Reply with @%s and one of:"),
     /** A fact as a line: label, value. */
@@ -34,20 +32,13 @@ enum WebhookTexts {
         this.english = english;
     }
 
-    String in(String languageTag) {
-        return Languages.isFrench(languageTag) ? french : english;
-    }
-
-    String format(String languageTag, Object... args) {
-        return String.format(Languages.isFrench(languageTag) ? Locale.FRENCH : Locale.ENGLISH, in(languageTag), args);
-    }
-
-    String french() {
+    @Override
+    public String french() {
         return french;
     }
 
-    String english() {
+    @Override
+    public String english() {
         return english;
     }
-
 }
