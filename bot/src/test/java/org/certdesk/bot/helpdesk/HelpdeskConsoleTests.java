@@ -22,14 +22,18 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The agent console in headless Chromium, as an agent uses it: sign in, see the case in the queue,
  * take it, write to the employee, read the employee's answer, live. Markup the employee typed shows
- * as text and never runs.
+ * as text and never runs. A context of its own: after SignInTests had used the shared one (the
+ * order the test classes run in since the security tests moved to system.security), taking the case
+ * never showed in the browser; the cause is not found yet.
  */
 @BotTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS)
 class HelpdeskConsoleTests {
     private static final String IMG = "<img src=x onerror=\"window.pwned = 1\">";
     private static final String SCRIPT = "<script>window.pwned = 2</script>";
