@@ -2,7 +2,7 @@ package org.certdesk.analyzer;
 
 /**
  * What the analyzer found, most severe first: a report's verdict is its problem that comes first in
- * this order, or {@link #OK}. Warnings never become the verdict (Android tolerates them).
+ * this order, or {@link #OK}. Warnings and notes never become the verdict (Android tolerates them).
  *
  * <p>The order puts first what stops the analysis, then what only the server's owner can fix
  * (nothing installed on the phone helps), then what a certificate on the phone works around.
@@ -34,6 +34,8 @@ public enum ProblemCode {
     WRONG_ORDER(Severity.WARNING),
     /** The server sends certificates that are not on the path; harmless but wasteful. */
     EXTRA_CERTIFICATES(Severity.WARNING),
+    /** The server sends the root the path ends at: harmless (phones use their own copy), only wasted bytes. */
+    ROOT_SENT(Severity.INFO),
     /** Nothing stops this Android release from trusting the host. */
     OK(Severity.WARNING);
 

@@ -23,7 +23,8 @@ import org.certdesk.analyzer.x509.CertificateFacts;
  * order. Unlike Android, when that does not reach an anchor it follows the caIssuers URLs (as desktop
  * browsers do) and looks for the root among other Android releases' anchors, so the report can say
  * which certificates the phone lacks. Candidates are searched depth-first and the best path wins:
- * trusted first, then the one needing the fewest certificates the phone lacks, then the shortest.
+ * trusted first, then the one needing the fewest certificates the phone lacks, then the shortest (or,
+ * when no path is complete, the longest: the missing certificate is the issuer of the last one found).
  *
  * <p>One builder serves one analysis (it remembers the fetches made for it); not thread-safe.
  */
@@ -109,8 +110,14 @@ public final class PathBuilder {
                 }
             }
         }
+        Candidate ending = ending(path, store, elsewhere, false);
+        if (best != null && ending.end == PathEnd.MISSING_ISSUER) {
+            // This certificate's issuer was found (sent or fetched): it is not the one missing. Stopping
+            // here would drop it from the path and name it as missing instead of what lies beyond it.
+            return best;
+        }
         // On a tie the ending wins: a root from Android's own store beats the same root fetched from a URL.
-        return better(ending(path, store, elsewhere, false), best);
+        return better(ending, best);
     }
 
     /** Where the path ends when nothing above {@code path}'s top leads on. */
@@ -186,9 +193,15 @@ public final class PathBuilder {
     }
 
     private record Candidate(List<Link> links, PathEnd end, X500Principal missingIssuer, int missing) {
+        /**
+         * Trusted first, then fewest certificates the phone lacks. Then a complete path is better short,
+         * while an incomplete one is better long: it keeps more of what the server sent, and what it
+         * names as missing lies beyond all of it.
+         */
         static final Comparator<Candidate> ORDER = Comparator.comparing(Candidate::end)
                 .thenComparingInt(Candidate::missing)
-                .thenComparingInt(candidate -> candidate.links.size());
+                .thenComparingInt(candidate -> candidate.end == PathEnd.MISSING_ISSUER
+                        ? -candidate.links.size() : candidate.links.size());
 
         static Candidate of(List<Link> links, PathEnd end, X500Principal missingIssuer) {
             int missing = (int) links.stream().filter(Link::missingOnDevice).count()

@@ -14,7 +14,7 @@ import org.certdesk.analyzer.x509.CertificateFacts;
  * enforces it): every certificate between the leaf and the anchor is a CA, within its path length and,
  * if it has a key usage, allowed to sign certificates; a leaf with an extended key usage allows server
  * authentication. Signatures are not checked again here: the path builder verified each link. Anchors
- * are exempt, as on Android. Name constraints are not checked.
+ * are exempt, as on Android. Name constraints are checked by {@link NameConstraintsRule}.
  */
 final class ChainRules {
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";

@@ -87,7 +87,12 @@ public final class Diagnoser {
         for (String broken : ChainRules.violations(path)) {
             findings.add(ProblemCode.INVALID_CHAIN, "INVALID_CHAIN", null, broken);
         }
+        for (NameConstraintsRule.Violation violation : NameConstraintsRule.violations(path.links())) {
+            findings.add(ProblemCode.INVALID_CHAIN, "INVALID_CHAIN_NAME_CONSTRAINTS", violation.constrainedBy(),
+                    violation.detail());
+        }
         orderProblems(presented, path, findings);
+        rootSent(presented, path, findings);
 
         List<ApiLevelVerdict> levels = new ArrayList<>();
         for (int api : deviceStores.keySet()) {
@@ -136,10 +141,27 @@ public final class Diagnoser {
             case UNTRUSTED_ROOT -> findings.add(ProblemCode.UNTRUSTED_ROOT, "UNTRUSTED_ROOT", name(top),
                     "self-signed root " + CertificateFacts.subject(top.certificate()) + ", in no Android store");
             case MISSING_ISSUER -> findings.add(ProblemCode.INCOMPLETE_CHAIN, "INCOMPLETE_CHAIN_UNKNOWN_ISSUER",
-                    issuerName(path), path.fetchFailures().isEmpty()
-                            ? "no caIssuers URL in " + CertificateFacts.displayName(top.certificate())
-                            : String.join("; ", path.fetchFailures()));
+                    issuerName(path), whyNotObtained(path, top.certificate()));
         }
+    }
+
+    /**
+     * Why the issuer of the path's last certificate is unknown: its own caIssuers URLs and how they
+     * failed (other fetches of the analysis, e.g. the leaf's URL when the server sent that intermediate
+     * anyway, are in the report's aiaFailures, not here).
+     */
+    private static String whyNotObtained(FoundPath path, X509Certificate top) {
+        List<String> urls = CertificateFacts.caIssuersUrls(top);
+        String issuer = "issuer " + CertificateFacts.issuer(top) + " of «" + CertificateFacts.displayName(top) + "»";
+        if (urls.isEmpty()) {
+            return issuer + ": sent by no one, and «" + CertificateFacts.displayName(top) + "» has no caIssuers URL";
+        }
+        List<String> failures = path.fetchFailures().stream()
+                .filter(failure -> urls.stream().anyMatch(failure::contains))
+                .toList();
+        return issuer + ": sent by no one; " + (failures.isEmpty()
+                ? "not found at " + String.join(", ", urls) + " (or the analysis was offline)"
+                : String.join("; ", failures));
     }
 
     private void validityProblems(FoundPath path, Findings findings) {
@@ -199,6 +221,27 @@ public final class Diagnoser {
         }
     }
 
+    /**
+     * A server that sends the root its path ends at: harmless, as SSL Labs' "contains anchor" says,
+     * but worth a remark (wasted bytes on every handshake). Only for a trusted path: next to a root the
+     * phone lacks or distrusts, "harmless" would mislead.
+     */
+    private void rootSent(List<X509Certificate> presented, FoundPath path, Findings findings) {
+        if (path.end() != PathEnd.TRUSTED) {
+            return;
+        }
+        Link anchor = path.links().get(path.links().size() - 1);
+        for (int i = 1; i < presented.size(); i++) {
+            X509Certificate certificate = presented.get(i);
+            boolean selfSigned = CertificateFacts.isSelfIssued(certificate) && signatures.signedBy(certificate, certificate);
+            if (selfSigned && (certificate.equals(anchor.certificate()) || sameKeyAndSubject(anchor.certificate(), certificate))) {
+                findings.add(ProblemCode.ROOT_SENT, "ROOT_SENT", CertificateFacts.displayName(certificate),
+                        "sent at position " + (i + 1) + " of " + presented.size() + ": " + CertificateFacts.subject(certificate));
+                return;
+            }
+        }
+    }
+
     /** The verdict of one level on the chain as served: trust, dates, name and the level's signature rules. */
     private ProblemCode levelVerdict(FoundPath path, int apiLevel, Findings requested) {
         ProblemCode verdict = switch (path.end()) {
@@ -214,6 +257,10 @@ public final class Diagnoser {
             if (levelIndependent && code.moreSevereThan(verdict)) {
                 verdict = code;
             }
+        }
+        if ((!ChainRules.violations(path).isEmpty() || !NameConstraintsRule.violations(path.links()).isEmpty())
+                && ProblemCode.INVALID_CHAIN.moreSevereThan(verdict)) {
+            verdict = ProblemCode.INVALID_CHAIN;
         }
         for (Link link : path.links()) {
             X509Certificate certificate = link.certificate();
