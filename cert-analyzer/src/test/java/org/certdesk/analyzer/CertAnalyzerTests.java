@@ -146,10 +146,17 @@ class CertAnalyzerTests {
     }
 
     @Test
-    void sendingTheRootItselfIsNotAProblem() {
+    void sendingTheRootItselfIsOnlyANote() {
         try (TestTlsServer server = TestTlsServer.tls(leaf, leaf.certificate(), issuing1.certificate(), root.certificate());
                 CertAnalyzer analyzer = analyzer(rootFrom(24))) {
-            assertThat(analyzer.analyze(localhost(server), 36).problems()).isEmpty();
+            HostReport report = analyzer.analyze(localhost(server), 36);
+
+            assertThat(report.verdict()).isEqualTo(ProblemCode.OK);
+            assertThat(report.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.code()).isEqualTo(ProblemCode.ROOT_SENT);
+                assertThat(problem.severity()).isEqualTo(Severity.INFO);
+                assertThat(problem.certificate()).isEqualTo("Certdesk Test Root");
+            });
         }
     }
 

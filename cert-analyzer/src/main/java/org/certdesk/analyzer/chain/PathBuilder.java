@@ -31,8 +31,10 @@ import org.certdesk.analyzer.x509.CertificateFacts;
 public final class PathBuilder {
     /** Like Chromium's verifier on Android (kMaxAIAFetches = 5): bounds what one hostile chain can make us fetch. */
     public static final int MAX_FETCHES = 5;
-    private static final int MAX_DEPTH = 8;
-    private static final int MAX_VISITS = 500;
+    /** Longer than any public chain (leaf, two intermediates, a cross-sign, the root). */
+    static final int MAX_DEPTH = 8;
+    /** Bounds the search when cross-signs and re-issues multiply the candidates at every level. */
+    static final int MAX_VISITS = 500;
 
     private final List<X509Certificate> presented;
     private final IssuerFetcher fetcher;
@@ -72,6 +74,11 @@ public final class PathBuilder {
         return new FoundPath(best.links, best.end, best.missingIssuer, failures);
     }
 
+    /** How many certificates the last {@link #build} looked above (bounded by {@link #MAX_VISITS}). */
+    int visits() {
+        return visits;
+    }
+
     /** Every URL fetched so far in this analysis, with its outcome. */
     public Map<String, FetchResult> fetches() {
         return Map.copyOf(fetched);
@@ -97,13 +104,19 @@ public final class PathBuilder {
         }
         Candidate best = null;
         for (X509Certificate candidate : presented) {
+            if (visits > MAX_VISITS) {
+                break; // the search gave up: what was found so far stands
+            }
             if (!onPath(path, candidate) && signatures.signedBy(certificate, candidate)) {
                 best = better(best, extend(append(path, new Link(candidate, Link.Origin.PRESENTED, null, false)), store, elsewhere));
             }
         }
         if (best == null || best.end != PathEnd.TRUSTED) {
             for (String url : CertificateFacts.caIssuersUrls(certificate)) {
-                for (X509Certificate candidate : fetch(url)) {
+                for (X509Certificate candidate : visits > MAX_VISITS ? List.<X509Certificate>of() : fetch(url)) {
+                    if (visits > MAX_VISITS) {
+                        break;
+                    }
                     if (!onPath(path, candidate) && signatures.signedBy(certificate, candidate)) {
                         best = better(best, extend(append(path, new Link(candidate, Link.Origin.FETCHED, url, false)), store, elsewhere));
                     }

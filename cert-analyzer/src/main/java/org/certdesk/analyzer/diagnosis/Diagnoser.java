@@ -251,11 +251,19 @@ public final class Diagnoser {
             case MISSING_ISSUER -> ProblemCode.INCOMPLETE_CHAIN;
         };
         for (Problem problem : requested.problems) {
-            ProblemCode code = problem.code();
-            boolean levelIndependent = code == ProblemCode.EXPIRED || code == ProblemCode.NOT_YET_VALID
-                    || code == ProblemCode.HOSTNAME_MISMATCH;
-            if (levelIndependent && code.moreSevereThan(verdict)) {
-                verdict = code;
+            if (problem.code() == ProblemCode.HOSTNAME_MISMATCH && problem.code().moreSevereThan(verdict)) {
+                verdict = problem.code(); // the leaf is the same on every level
+            }
+        }
+        // Dates depend on the level's path: an expired cross-sign breaks only the levels that need it.
+        Instant now = clock.instant();
+        for (Link link : path.links()) {
+            X509Certificate certificate = link.certificate();
+            ProblemCode dates = link.anchor() ? ProblemCode.OK
+                    : now.isAfter(certificate.getNotAfter().toInstant()) ? ProblemCode.EXPIRED
+                    : now.isBefore(certificate.getNotBefore().toInstant()) ? ProblemCode.NOT_YET_VALID : ProblemCode.OK;
+            if (dates.moreSevereThan(verdict)) {
+                verdict = dates;
             }
         }
         if ((!ChainRules.violations(path).isEmpty() || !NameConstraintsRule.violations(path.links()).isEmpty())
@@ -289,7 +297,7 @@ public final class Diagnoser {
         }
         if (path.end() == PathEnd.MISSING_ISSUER) {
             missing.add(new MissingCertificate(issuerName(path), path.missingIssuer().getName(), null, null, null, null, null,
-                    null, false, "none", "intermediate", android.apiLevels(), null));
+                    null, false, "none", "unknown", android.apiLevels(), null)); // a root or an intermediate: only its name is known
         }
         return missing;
     }
