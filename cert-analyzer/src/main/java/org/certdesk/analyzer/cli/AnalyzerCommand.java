@@ -16,8 +16,8 @@ import org.certdesk.analyzer.HostReport;
 import org.certdesk.analyzer.ProblemCode;
 import org.certdesk.analyzer.Report;
 import org.certdesk.analyzer.Target;
-import org.certdesk.analyzer.truststore.AndroidVersion;
-import org.certdesk.analyzer.x509.CertificateReader;
+import org.certdesk.analyzer.AndroidVersion;
+import org.certdesk.analyzer.CertificateReader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

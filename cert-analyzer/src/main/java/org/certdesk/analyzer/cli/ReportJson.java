@@ -12,8 +12,8 @@ import org.certdesk.analyzer.LocalizedText;
 import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Problem;
 import org.certdesk.analyzer.Report;
-import org.certdesk.analyzer.truststore.AndroidVersion;
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.AndroidVersion;
+import org.certdesk.analyzer.CertificateFacts;
 
 /** The CLI's {@code --json} shape: one object per host, or {verdict, hosts} for several. */
 final class ReportJson {

@@ -11,7 +11,7 @@ import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Problem;
 import org.certdesk.analyzer.Report;
 import org.certdesk.analyzer.Severity;
-import org.certdesk.analyzer.truststore.AndroidVersion;
+import org.certdesk.analyzer.AndroidVersion;
 
 /**
  * The CLI's readable report, for a helpdesk agent: what is wrong, which certificate, its fingerprint,

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.certdesk.analyzer.chain.FoundPath;
 import org.certdesk.analyzer.chain.Link;
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 
 /**
  * The structural rules Android's validator applies to a path once it is linked (RFC 5280 as Conscrypt

@@ -18,16 +18,16 @@ import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Problem;
 import org.certdesk.analyzer.ProblemCode;
 import org.certdesk.analyzer.Severity;
-import org.certdesk.analyzer.aia.IssuerFetcher;
+import org.certdesk.analyzer.IssuerFetcher;
 import org.certdesk.analyzer.chain.FoundPath;
 import org.certdesk.analyzer.chain.Link;
 import org.certdesk.analyzer.chain.PathBuilder;
 import org.certdesk.analyzer.chain.PathEnd;
 import org.certdesk.analyzer.chain.SignatureCheck;
-import org.certdesk.analyzer.truststore.AndroidTrustStores;
-import org.certdesk.analyzer.truststore.AndroidVersion;
-import org.certdesk.analyzer.truststore.TrustStore;
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.AndroidTrustStores;
+import org.certdesk.analyzer.AndroidVersion;
+import org.certdesk.analyzer.TrustStore;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.analyzer.x509.HostnameMatcher;
 
 /**

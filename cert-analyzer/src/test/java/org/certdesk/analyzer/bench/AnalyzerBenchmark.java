@@ -29,7 +29,7 @@ import org.certdesk.analyzer.net.AddressPolicy;
 import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestPki.Held;
 import org.certdesk.analyzer.testing.TestTlsServer;
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 
 /**
  * Prints what a diagnosis costs on loopback next to its floor (a bare TLS handshake and a bare HTTP

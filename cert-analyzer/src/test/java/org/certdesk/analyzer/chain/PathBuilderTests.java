@@ -6,10 +6,10 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 
-import org.certdesk.analyzer.aia.FetchResult;
+import org.certdesk.analyzer.FetchResult;
 import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestPki.Held;
-import org.certdesk.analyzer.truststore.TrustStore;
+import org.certdesk.analyzer.TrustStore;
 import org.junit.jupiter.api.Test;
 
 class PathBuilderTests {

@@ -14,11 +14,11 @@ import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Problem;
 import org.certdesk.analyzer.ProblemCode;
 import org.certdesk.analyzer.Severity;
-import org.certdesk.analyzer.aia.FetchResult;
-import org.certdesk.analyzer.aia.IssuerFetcher;
+import org.certdesk.analyzer.FetchResult;
+import org.certdesk.analyzer.IssuerFetcher;
 import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestPki.Held;
-import org.certdesk.analyzer.truststore.AndroidTrustStores;
+import org.certdesk.analyzer.AndroidTrustStores;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.x509;
+package org.certdesk.analyzer;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +22,8 @@ import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.cert.X509CertificateHolder;
+
+import org.certdesk.analyzer.x509.HostnameMatcher;
 
 /** Reads what a report says about a certificate: its display name, fingerprints, AIA and key facts. */
 public final class CertificateFacts {
