@@ -17,8 +17,8 @@ import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestPki.Held;
+import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestTlsServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -20,12 +20,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 import javax.net.ssl.SSLContext;
 
-import org.certdesk.analyzer.IssuerFetcher;
+import org.certdesk.analyzer.CertificateReader;
 import org.certdesk.analyzer.FetchResult;
-import org.certdesk.analyzer.net.SocketDeadline;
+import org.certdesk.analyzer.IssuerFetcher;
 import org.certdesk.analyzer.net.AddressPolicy;
 import org.certdesk.analyzer.net.RefusedAddressException;
-import org.certdesk.analyzer.CertificateReader;
+import org.certdesk.analyzer.net.SocketDeadline;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

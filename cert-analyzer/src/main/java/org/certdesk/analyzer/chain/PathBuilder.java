@@ -9,10 +9,10 @@ import java.util.Map;
 
 import javax.security.auth.x500.X500Principal;
 
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.analyzer.FetchResult;
 import org.certdesk.analyzer.IssuerFetcher;
 import org.certdesk.analyzer.TrustStore;
-import org.certdesk.analyzer.CertificateFacts;
 
 /**
  * Builds the best path from a server's leaf to a trust anchor, the way an Android app would, and

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.certdesk.analyzer.AndroidVersion;
 import org.certdesk.analyzer.CertificateInfo;
 import org.certdesk.analyzer.HostReport;
 import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Problem;
 import org.certdesk.analyzer.Report;
 import org.certdesk.analyzer.Severity;
-import org.certdesk.analyzer.AndroidVersion;
 
 /**
  * The CLI's readable report, for a helpdesk agent: what is wrong, which certificate, its fingerprint,

@@ -5,9 +5,9 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.analyzer.chain.FoundPath;
 import org.certdesk.analyzer.chain.Link;
-import org.certdesk.analyzer.CertificateFacts;
 
 /**
  * The structural rules Android's validator applies to a path once it is linked (RFC 5280 as Conscrypt

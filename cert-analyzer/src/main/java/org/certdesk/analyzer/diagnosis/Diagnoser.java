@@ -11,23 +11,23 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import org.certdesk.analyzer.AndroidTrustStores;
+import org.certdesk.analyzer.AndroidVersion;
 import org.certdesk.analyzer.ApiLevelVerdict;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.analyzer.CertificateInfo;
 import org.certdesk.analyzer.HostReport;
+import org.certdesk.analyzer.IssuerFetcher;
 import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Problem;
 import org.certdesk.analyzer.ProblemCode;
 import org.certdesk.analyzer.Severity;
-import org.certdesk.analyzer.IssuerFetcher;
+import org.certdesk.analyzer.TrustStore;
 import org.certdesk.analyzer.chain.FoundPath;
 import org.certdesk.analyzer.chain.Link;
 import org.certdesk.analyzer.chain.PathBuilder;
 import org.certdesk.analyzer.chain.PathEnd;
 import org.certdesk.analyzer.chain.SignatureCheck;
-import org.certdesk.analyzer.AndroidTrustStores;
-import org.certdesk.analyzer.AndroidVersion;
-import org.certdesk.analyzer.TrustStore;
-import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.analyzer.x509.HostnameMatcher;
 
 /**
@@ -167,17 +167,27 @@ public final class Diagnoser {
     private void validityProblems(FoundPath path, Findings findings) {
         Instant now = clock.instant();
         for (Link link : path.links()) {
-            if (link.anchor()) {
-                continue; // Android does not check an anchor's dates
-            }
             X509Certificate certificate = link.certificate();
-            if (now.isAfter(certificate.getNotAfter().toInstant())) {
-                findings.add(ProblemCode.EXPIRED, "EXPIRED", name(link), "expired on " + certificate.getNotAfter().toInstant());
-            } else if (now.isBefore(certificate.getNotBefore().toInstant())) {
-                findings.add(ProblemCode.NOT_YET_VALID, "NOT_YET_VALID", name(link),
+            switch (dates(link, now)) {
+                case EXPIRED -> findings.add(ProblemCode.EXPIRED, "EXPIRED", name(link),
+                        "expired on " + certificate.getNotAfter().toInstant());
+                case NOT_YET_VALID -> findings.add(ProblemCode.NOT_YET_VALID, "NOT_YET_VALID", name(link),
                         "valid from " + certificate.getNotBefore().toInstant());
+                default -> { }
             }
         }
+    }
+
+    /** EXPIRED, NOT_YET_VALID or OK; always OK for an anchor, whose dates Android does not check. */
+    private static ProblemCode dates(Link link, Instant now) {
+        X509Certificate certificate = link.certificate();
+        if (link.anchor()) {
+            return ProblemCode.OK;
+        }
+        if (now.isAfter(certificate.getNotAfter().toInstant())) {
+            return ProblemCode.EXPIRED;
+        }
+        return now.isBefore(certificate.getNotBefore().toInstant()) ? ProblemCode.NOT_YET_VALID : ProblemCode.OK;
     }
 
     private void signatureProblems(FoundPath path, int apiLevel, Findings findings) {
@@ -258,10 +268,7 @@ public final class Diagnoser {
         // Dates depend on the level's path: an expired cross-sign breaks only the levels that need it.
         Instant now = clock.instant();
         for (Link link : path.links()) {
-            X509Certificate certificate = link.certificate();
-            ProblemCode dates = link.anchor() ? ProblemCode.OK
-                    : now.isAfter(certificate.getNotAfter().toInstant()) ? ProblemCode.EXPIRED
-                    : now.isBefore(certificate.getNotBefore().toInstant()) ? ProblemCode.NOT_YET_VALID : ProblemCode.OK;
+            ProblemCode dates = dates(link, now);
             if (dates.moreSevereThan(verdict)) {
                 verdict = dates;
             }

@@ -19,8 +19,8 @@ import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.asn1.x509.PKIXNameConstraintValidator;
 import org.bouncycastle.cert.X509CertificateHolder;
 
-import org.certdesk.analyzer.chain.Link;
 import org.certdesk.analyzer.CertificateFacts;
+import org.certdesk.analyzer.chain.Link;
 
 /**
  * RFC 5280 name constraints as Android enforces them: a CA certificate below the anchor that carries

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.certdesk.analyzer.FetchResult;
-import org.certdesk.analyzer.testing.TestPki;
-import org.certdesk.analyzer.testing.TestPki.Held;
 import org.certdesk.analyzer.TrustStore;
+import org.certdesk.analyzer.testing.TestPki.Held;
+import org.certdesk.analyzer.testing.TestPki;
 import org.junit.jupiter.api.Test;
 
 class PathBuilderTests {

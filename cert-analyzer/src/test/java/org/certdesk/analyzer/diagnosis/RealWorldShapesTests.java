@@ -8,17 +8,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.certdesk.analyzer.AndroidTrustStores;
 import org.certdesk.analyzer.ApiLevelVerdict;
+import org.certdesk.analyzer.FetchResult;
 import org.certdesk.analyzer.HostReport;
+import org.certdesk.analyzer.IssuerFetcher;
 import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Problem;
 import org.certdesk.analyzer.ProblemCode;
 import org.certdesk.analyzer.Severity;
-import org.certdesk.analyzer.FetchResult;
-import org.certdesk.analyzer.IssuerFetcher;
-import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestPki.Held;
-import org.certdesk.analyzer.AndroidTrustStores;
+import org.certdesk.analyzer.testing.TestPki;
 import org.junit.jupiter.api.Test;
 
 /**
