@@ -32,10 +32,11 @@ public enum ProblemCode {
     INCOMPLETE_CHAIN(Severity.ERROR),
     /** The server sends its certificates out of order; Android copes, some clients do not. */
     WRONG_ORDER(Severity.WARNING),
-    /** The server sends certificates that are not on the path; harmless but wasteful. */
+    /**
+     * The server sends certificates the path does not need: ones not on it (a warning), or the root it
+     * ends at (an {@link Severity#INFO} note, SSL Labs' "contains anchor": phones use their own copy).
+     */
     EXTRA_CERTIFICATES(Severity.WARNING),
-    /** The server sends the root the path ends at: harmless (phones use their own copy), only wasted bytes. */
-    ROOT_SENT(Severity.INFO),
     /** Nothing stops this Android release from trusting the host. */
     OK(Severity.WARNING);
 

@@ -151,7 +151,7 @@ class CertAnalyzerTests {
 
             assertThat(report.verdict()).isEqualTo(ProblemCode.OK);
             assertThat(report.problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.code()).isEqualTo(ProblemCode.ROOT_SENT);
+                assertThat(problem.code()).isEqualTo(ProblemCode.EXTRA_CERTIFICATES);
                 assertThat(problem.severity()).isEqualTo(Severity.INFO);
                 assertThat(problem.certificate()).isEqualTo("Certdesk Test Root");
             });

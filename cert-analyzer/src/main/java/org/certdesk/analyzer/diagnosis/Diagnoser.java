@@ -245,8 +245,9 @@ public final class Diagnoser {
             X509Certificate certificate = presented.get(i);
             boolean selfSigned = CertificateFacts.isSelfIssued(certificate) && signatures.signedBy(certificate, certificate);
             if (selfSigned && (certificate.equals(anchor.certificate()) || sameKeyAndSubject(anchor.certificate(), certificate))) {
-                findings.add(ProblemCode.ROOT_SENT, "ROOT_SENT", CertificateFacts.displayName(certificate),
-                        "sent at position " + (i + 1) + " of " + presented.size() + ": " + CertificateFacts.subject(certificate));
+                // A note under EXTRA_CERTIFICATES, not a code of its own: it is never a verdict.
+                findings.add(ProblemCode.EXTRA_CERTIFICATES, Severity.INFO, "ROOT_SENT", CertificateFacts.displayName(certificate),
+                        "root sent at position " + (i + 1) + " of " + presented.size() + ": " + CertificateFacts.subject(certificate));
                 return;
             }
         }

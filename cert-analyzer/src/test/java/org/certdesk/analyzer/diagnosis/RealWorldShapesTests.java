@@ -95,7 +95,7 @@ class RealWorldShapesTests {
         assertThat(report.verdict()).isEqualTo(ProblemCode.OK);
         assertThat(report.missing()).isEmpty();
         assertThat(report.problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.code()).isEqualTo(ProblemCode.ROOT_SENT);
+            assertThat(problem.code()).isEqualTo(ProblemCode.EXTRA_CERTIFICATES);
             assertThat(problem.severity()).isEqualTo(Severity.INFO);
             assertThat(problem.certificate()).isEqualTo("New Root");
             assertThat(problem.summary().fr()).contains("« New Root »");
