@@ -7,7 +7,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.util.Set;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -27,18 +26,6 @@ class ArchitectureTests {
     private static final JavaClasses SERVICE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(BOT);
-
-    /**
-     * Classes of cert-analyzer outside its root package that bot still uses, until issue 16 exports
-     * them from the root package (then this set goes, and only the root package is allowed). The two
-     * trust store classes are reached through calls chained on the root package's API, not imported.
-     */
-    private static final Set<String> ANALYZER_INTERNALS_IN_USE = Set.of(
-            "org.certdesk.analyzer.x509.CertificateFacts",
-            "org.certdesk.analyzer.x509.CertificateReader",
-            "org.certdesk.analyzer.truststore.AndroidVersion",
-            "org.certdesk.analyzer.truststore.AndroidTrustStores",
-            "org.certdesk.analyzer.truststore.TrustStore");
 
     @Test
     void theServiceImportsItsOwnClasses() {
@@ -82,8 +69,7 @@ class ArchitectureTests {
     void theServiceUsesOnlyTheAnalyzersPublicApi() {
         noClasses().should().dependOnClassesThat(describe("are cert-analyzer classes outside its root package",
                         (JavaClass c) -> resideInAPackage("org.certdesk.analyzer..").test(c)
-                                && !c.getPackageName().equals("org.certdesk.analyzer")
-                                && !ANALYZER_INTERNALS_IN_USE.contains(c.getName().replaceFirst("\\$.*", ""))))
+                                && !c.getPackageName().equals("org.certdesk.analyzer")))
                 .check(SERVICE);
     }
 

@@ -16,13 +16,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
 import org.certdesk.analyzer.aia.AiaFetcher;
-import org.certdesk.analyzer.aia.IssuerFetcher;
 import org.certdesk.analyzer.diagnosis.Diagnoser;
 import org.certdesk.analyzer.net.AddressPolicy;
 import org.certdesk.analyzer.probe.ProbeResult;
 import org.certdesk.analyzer.probe.TlsProbe;
-import org.certdesk.analyzer.truststore.AndroidTrustStores;
-import org.certdesk.analyzer.truststore.JdkTrustStore;
 
 /**
  * Names the certificates an Android phone lacks to trust a host: connects, captures the chain as the

@@ -4,7 +4,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 
-import org.certdesk.analyzer.x509.CertificateFacts;
 
 /**
  * What a report says about one certificate.

@@ -12,7 +12,7 @@ import java.util.Set;
  * @param url where it was fetched (the caIssuers URL), or null
  * @param source {@code aia} (fetched), {@code server} (sent by the server), {@code android-store} (taken from
  *     another Android release's store), or {@code none} (not obtained)
- * @param role {@code intermediate} or {@code root}
+ * @param role {@code intermediate}, {@code root}, or {@code unknown} when only its name is known (not obtained)
  * @param lackingApiLevels the Android API levels whose store lacks it
  * @param certificate the certificate itself, verified to have signed the one below it; null if not obtained
  */

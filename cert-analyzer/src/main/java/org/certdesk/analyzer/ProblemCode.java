@@ -2,7 +2,7 @@ package org.certdesk.analyzer;
 
 /**
  * What the analyzer found, most severe first: a report's verdict is its problem that comes first in
- * this order, or {@link #OK}. Warnings never become the verdict (Android tolerates them).
+ * this order, or {@link #OK}. Warnings and notes never become the verdict (Android tolerates them).
  *
  * <p>The order puts first what stops the analysis, then what only the server's owner can fix
  * (nothing installed on the phone helps), then what a certificate on the phone works around.
@@ -32,7 +32,10 @@ public enum ProblemCode {
     INCOMPLETE_CHAIN(Severity.ERROR),
     /** The server sends its certificates out of order; Android copes, some clients do not. */
     WRONG_ORDER(Severity.WARNING),
-    /** The server sends certificates that are not on the path; harmless but wasteful. */
+    /**
+     * The server sends certificates the path does not need: ones not on it (a warning), or the root it
+     * ends at (an {@link Severity#INFO} note, SSL Labs' "contains anchor": phones use their own copy).
+     */
     EXTRA_CERTIFICATES(Severity.WARNING),
     /** Nothing stops this Android release from trusting the host. */
     OK(Severity.WARNING);

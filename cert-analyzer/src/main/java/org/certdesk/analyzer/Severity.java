@@ -1,7 +1,11 @@
 package org.certdesk.analyzer;
 
-/** Whether a problem stops an Android phone from signing in (ERROR) or is only worth fixing (WARNING). */
+/**
+ * Whether a problem stops an Android phone from signing in (ERROR), is worth fixing (WARNING), or is
+ * only a remark that needs no action (INFO).
+ */
 public enum Severity {
     ERROR,
-    WARNING
+    WARNING,
+    INFO
 }

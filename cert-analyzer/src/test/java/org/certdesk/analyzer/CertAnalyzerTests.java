@@ -17,11 +17,9 @@ import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestPki.Held;
+import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestTlsServer;
-import org.certdesk.analyzer.truststore.AndroidTrustStores;
-import org.certdesk.analyzer.x509.CertificateFacts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,10 +144,17 @@ class CertAnalyzerTests {
     }
 
     @Test
-    void sendingTheRootItselfIsNotAProblem() {
+    void sendingTheRootItselfIsOnlyANote() {
         try (TestTlsServer server = TestTlsServer.tls(leaf, leaf.certificate(), issuing1.certificate(), root.certificate());
                 CertAnalyzer analyzer = analyzer(rootFrom(24))) {
-            assertThat(analyzer.analyze(localhost(server), 36).problems()).isEmpty();
+            HostReport report = analyzer.analyze(localhost(server), 36);
+
+            assertThat(report.verdict()).isEqualTo(ProblemCode.OK);
+            assertThat(report.problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.code()).isEqualTo(ProblemCode.EXTRA_CERTIFICATES);
+                assertThat(problem.severity()).isEqualTo(Severity.INFO);
+                assertThat(problem.certificate()).isEqualTo("Certdesk Test Root");
+            });
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.certdesk.analyzer.CertAnalyzer;
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.bot.certificates.CertificateLinks;
 import org.certdesk.bot.certificates.CertificateNames;
 import org.certdesk.bot.certificates.IssuedCertificate;

@@ -4,7 +4,7 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.certdesk.analyzer.truststore.AndroidVersion;
+import org.certdesk.analyzer.AndroidVersion;
 
 /**
  * Reads the Android release from a User-Agent: {@code Mozilla/5.0 (Linux; Android 13; Pixel 7) …},

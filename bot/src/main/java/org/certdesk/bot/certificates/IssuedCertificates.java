@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.bot.shared.ConversationKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

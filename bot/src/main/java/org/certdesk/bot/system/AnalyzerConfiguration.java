@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.certdesk.analyzer.CertAnalyzer;
 import org.certdesk.analyzer.Target;
-import org.certdesk.analyzer.x509.CertificateReader;
+import org.certdesk.analyzer.CertificateReader;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.testing.BotTest;
 import org.certdesk.bot.testing.LoopbackPki;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.testing.LoopbackPki;
 import org.certdesk.bot.testing.TestDatabases;

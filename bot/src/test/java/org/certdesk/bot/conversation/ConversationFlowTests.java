@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.bot.helpdesk.Handoffs;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxEntry;

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.testing.BotTest;
 import org.certdesk.bot.testing.LoopbackPki;

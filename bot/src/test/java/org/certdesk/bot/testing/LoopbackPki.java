@@ -28,7 +28,7 @@ import javax.net.ssl.X509KeyManager;
 import com.sun.net.httpserver.HttpServer;
 
 import org.certdesk.analyzer.testing.TestPki;
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 
 /**
  * A company's sign-in server on loopback, for the real analyzer: a TLS server whose presented chain

@@ -20,10 +20,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 import javax.net.ssl.SSLContext;
 
-import org.certdesk.analyzer.net.SocketDeadline;
+import org.certdesk.analyzer.CertificateReader;
+import org.certdesk.analyzer.FetchResult;
+import org.certdesk.analyzer.IssuerFetcher;
 import org.certdesk.analyzer.net.AddressPolicy;
 import org.certdesk.analyzer.net.RefusedAddressException;
-import org.certdesk.analyzer.x509.CertificateReader;
+import org.certdesk.analyzer.net.SocketDeadline;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -77,7 +79,7 @@ public final class AiaFetcher implements IssuerFetcher {
         Objects.requireNonNull(url, "url");
         FetchResult cached = cache.getIfPresent(url);
         if (cached != null) {
-            return cached.fromCacheCopy();
+            return new FetchResult(cached.url(), cached.certificates(), cached.failure(), true);
         }
         long start = System.nanoTime();
         FetchResult result = download(url);

@@ -9,10 +9,10 @@ import java.util.Map;
 
 import javax.security.auth.x500.X500Principal;
 
-import org.certdesk.analyzer.aia.FetchResult;
-import org.certdesk.analyzer.aia.IssuerFetcher;
-import org.certdesk.analyzer.truststore.TrustStore;
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
+import org.certdesk.analyzer.FetchResult;
+import org.certdesk.analyzer.IssuerFetcher;
+import org.certdesk.analyzer.TrustStore;
 
 /**
  * Builds the best path from a server's leaf to a trust anchor, the way an Android app would, and
@@ -23,15 +23,18 @@ import org.certdesk.analyzer.x509.CertificateFacts;
  * order. Unlike Android, when that does not reach an anchor it follows the caIssuers URLs (as desktop
  * browsers do) and looks for the root among other Android releases' anchors, so the report can say
  * which certificates the phone lacks. Candidates are searched depth-first and the best path wins:
- * trusted first, then the one needing the fewest certificates the phone lacks, then the shortest.
+ * trusted first, then the one needing the fewest certificates the phone lacks, then the shortest (or,
+ * when no path is complete, the longest: the missing certificate is the issuer of the last one found).
  *
  * <p>One builder serves one analysis (it remembers the fetches made for it); not thread-safe.
  */
 public final class PathBuilder {
     /** Like Chromium's verifier on Android (kMaxAIAFetches = 5): bounds what one hostile chain can make us fetch. */
     public static final int MAX_FETCHES = 5;
-    private static final int MAX_DEPTH = 8;
-    private static final int MAX_VISITS = 500;
+    /** Longer than any public chain (leaf, two intermediates, a cross-sign, the root). */
+    static final int MAX_DEPTH = 8;
+    /** Bounds the search when cross-signs and re-issues multiply the candidates at every level. */
+    static final int MAX_VISITS = 500;
 
     private final List<X509Certificate> presented;
     private final IssuerFetcher fetcher;
@@ -71,6 +74,11 @@ public final class PathBuilder {
         return new FoundPath(best.links, best.end, best.missingIssuer, failures);
     }
 
+    /** How many certificates the last {@link #build} looked above (bounded by {@link #MAX_VISITS}). */
+    int visits() {
+        return visits;
+    }
+
     /** Every URL fetched so far in this analysis, with its outcome. */
     public Map<String, FetchResult> fetches() {
         return Map.copyOf(fetched);
@@ -96,21 +104,33 @@ public final class PathBuilder {
         }
         Candidate best = null;
         for (X509Certificate candidate : presented) {
+            if (visits > MAX_VISITS) {
+                break; // the search gave up: what was found so far stands
+            }
             if (!onPath(path, candidate) && signatures.signedBy(certificate, candidate)) {
                 best = better(best, extend(append(path, new Link(candidate, Link.Origin.PRESENTED, null, false)), store, elsewhere));
             }
         }
         if (best == null || best.end != PathEnd.TRUSTED) {
             for (String url : CertificateFacts.caIssuersUrls(certificate)) {
-                for (X509Certificate candidate : fetch(url)) {
+                for (X509Certificate candidate : visits > MAX_VISITS ? List.<X509Certificate>of() : fetch(url)) {
+                    if (visits > MAX_VISITS) {
+                        break;
+                    }
                     if (!onPath(path, candidate) && signatures.signedBy(certificate, candidate)) {
                         best = better(best, extend(append(path, new Link(candidate, Link.Origin.FETCHED, url, false)), store, elsewhere));
                     }
                 }
             }
         }
+        Candidate ending = ending(path, store, elsewhere, false);
+        if (best != null && ending.end == PathEnd.MISSING_ISSUER) {
+            // This certificate's issuer was found (sent or fetched): it is not the one missing. Stopping
+            // here would drop it from the path and name it as missing instead of what lies beyond it.
+            return best;
+        }
         // On a tie the ending wins: a root from Android's own store beats the same root fetched from a URL.
-        return better(ending(path, store, elsewhere, false), best);
+        return better(ending, best);
     }
 
     /** Where the path ends when nothing above {@code path}'s top leads on. */
@@ -186,9 +206,15 @@ public final class PathBuilder {
     }
 
     private record Candidate(List<Link> links, PathEnd end, X500Principal missingIssuer, int missing) {
+        /**
+         * Trusted first, then fewest certificates the phone lacks. Then a complete path is better short,
+         * while an incomplete one is better long: it keeps more of what the server sent, and what it
+         * names as missing lies beyond all of it.
+         */
         static final Comparator<Candidate> ORDER = Comparator.comparing(Candidate::end)
                 .thenComparingInt(Candidate::missing)
-                .thenComparingInt(candidate -> candidate.links.size());
+                .thenComparingInt(candidate -> candidate.end == PathEnd.MISSING_ISSUER
+                        ? -candidate.links.size() : candidate.links.size());
 
         static Candidate of(List<Link> links, PathEnd end, X500Principal missingIssuer) {
             int missing = (int) links.stream().filter(Link::missingOnDevice).count()

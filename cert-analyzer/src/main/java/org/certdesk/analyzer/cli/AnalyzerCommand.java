@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.certdesk.analyzer.AndroidVersion;
 import org.certdesk.analyzer.CertAnalyzer;
+import org.certdesk.analyzer.CertificateReader;
 import org.certdesk.analyzer.HostReport;
 import org.certdesk.analyzer.ProblemCode;
 import org.certdesk.analyzer.Report;
 import org.certdesk.analyzer.Target;
-import org.certdesk.analyzer.truststore.AndroidVersion;
-import org.certdesk.analyzer.x509.CertificateReader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -5,15 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.certdesk.analyzer.Advice;
+import org.certdesk.analyzer.AndroidVersion;
 import org.certdesk.analyzer.ApiLevelVerdict;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.analyzer.CertificateInfo;
 import org.certdesk.analyzer.HostReport;
 import org.certdesk.analyzer.LocalizedText;
 import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Problem;
 import org.certdesk.analyzer.Report;
-import org.certdesk.analyzer.truststore.AndroidVersion;
-import org.certdesk.analyzer.x509.CertificateFacts;
 
 /** The CLI's {@code --json} shape: one object per host, or {verdict, hosts} for several. */
 final class ReportJson {

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.certdesk.analyzer.AndroidVersion;
 import org.certdesk.analyzer.CertificateInfo;
 import org.certdesk.analyzer.HostReport;
 import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Problem;
 import org.certdesk.analyzer.Report;
 import org.certdesk.analyzer.Severity;
-import org.certdesk.analyzer.truststore.AndroidVersion;
 
 /**
  * The CLI's readable report, for a helpdesk agent: what is wrong, which certificate, its fingerprint,
@@ -64,7 +64,7 @@ final class TextReport {
             out.append("  ").append(t("Problems:", "Problèmes :")).append('\n');
             for (Problem problem : problems) {
                 String lang = french ? "fr" : "en";
-                out.append("    ").append(problem.severity() == Severity.ERROR ? "✗ " : "! ").append(problem.code())
+                out.append("    ").append(mark(problem.severity())).append(problem.code())
                         .append(": ").append(problem.summary().in(lang)).append('\n');
                 if (problem.detail() != null && !problem.detail().isEmpty()) {
                     out.append("      ").append(t("Detail:   ", "Détail :  ")).append(problem.detail()).append('\n');
@@ -141,5 +141,14 @@ final class TextReport {
 
     private String t(String en, String fr) {
         return french ? fr : en;
+    }
+
+    /** ✗ stops the phone, ! is worth fixing, i is a remark. */
+    private static String mark(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "✗ ";
+            case WARNING -> "! ";
+            case INFO -> "i ";
+        };
     }
 }

@@ -5,16 +5,16 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.analyzer.chain.FoundPath;
 import org.certdesk.analyzer.chain.Link;
-import org.certdesk.analyzer.x509.CertificateFacts;
 
 /**
  * The structural rules Android's validator applies to a path once it is linked (RFC 5280 as Conscrypt
  * enforces it): every certificate between the leaf and the anchor is a CA, within its path length and,
  * if it has a key usage, allowed to sign certificates; a leaf with an extended key usage allows server
  * authentication. Signatures are not checked again here: the path builder verified each link. Anchors
- * are exempt, as on Android. Name constraints are not checked.
+ * are exempt, as on Android. Name constraints are checked by {@link NameConstraintsRule}.
  */
 final class ChainRules {
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";

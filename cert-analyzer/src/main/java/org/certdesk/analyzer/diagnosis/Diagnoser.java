@@ -11,23 +11,23 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import org.certdesk.analyzer.AndroidTrustStores;
+import org.certdesk.analyzer.AndroidVersion;
 import org.certdesk.analyzer.ApiLevelVerdict;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.analyzer.CertificateInfo;
 import org.certdesk.analyzer.HostReport;
+import org.certdesk.analyzer.IssuerFetcher;
 import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Problem;
 import org.certdesk.analyzer.ProblemCode;
 import org.certdesk.analyzer.Severity;
-import org.certdesk.analyzer.aia.IssuerFetcher;
+import org.certdesk.analyzer.TrustStore;
 import org.certdesk.analyzer.chain.FoundPath;
 import org.certdesk.analyzer.chain.Link;
 import org.certdesk.analyzer.chain.PathBuilder;
 import org.certdesk.analyzer.chain.PathEnd;
 import org.certdesk.analyzer.chain.SignatureCheck;
-import org.certdesk.analyzer.truststore.AndroidTrustStores;
-import org.certdesk.analyzer.truststore.AndroidVersion;
-import org.certdesk.analyzer.truststore.TrustStore;
-import org.certdesk.analyzer.x509.CertificateFacts;
 import org.certdesk.analyzer.x509.HostnameMatcher;
 
 /**
@@ -87,7 +87,12 @@ public final class Diagnoser {
         for (String broken : ChainRules.violations(path)) {
             findings.add(ProblemCode.INVALID_CHAIN, "INVALID_CHAIN", null, broken);
         }
+        for (NameConstraintsRule.Violation violation : NameConstraintsRule.violations(path.links())) {
+            findings.add(ProblemCode.INVALID_CHAIN, "INVALID_CHAIN_NAME_CONSTRAINTS", violation.constrainedBy(),
+                    violation.detail());
+        }
         orderProblems(presented, path, findings);
+        rootSent(presented, path, findings);
 
         List<ApiLevelVerdict> levels = new ArrayList<>();
         for (int api : deviceStores.keySet()) {
@@ -136,26 +141,53 @@ public final class Diagnoser {
             case UNTRUSTED_ROOT -> findings.add(ProblemCode.UNTRUSTED_ROOT, "UNTRUSTED_ROOT", name(top),
                     "self-signed root " + CertificateFacts.subject(top.certificate()) + ", in no Android store");
             case MISSING_ISSUER -> findings.add(ProblemCode.INCOMPLETE_CHAIN, "INCOMPLETE_CHAIN_UNKNOWN_ISSUER",
-                    issuerName(path), path.fetchFailures().isEmpty()
-                            ? "no caIssuers URL in " + CertificateFacts.displayName(top.certificate())
-                            : String.join("; ", path.fetchFailures()));
+                    issuerName(path), whyNotObtained(path, top.certificate()));
         }
+    }
+
+    /**
+     * Why the issuer of the path's last certificate is unknown: its own caIssuers URLs and how they
+     * failed (other fetches of the analysis, e.g. the leaf's URL when the server sent that intermediate
+     * anyway, are in the report's aiaFailures, not here).
+     */
+    private static String whyNotObtained(FoundPath path, X509Certificate top) {
+        List<String> urls = CertificateFacts.caIssuersUrls(top);
+        String issuer = "issuer " + CertificateFacts.issuer(top) + " of «" + CertificateFacts.displayName(top) + "»";
+        if (urls.isEmpty()) {
+            return issuer + ": sent by no one, and «" + CertificateFacts.displayName(top) + "» has no caIssuers URL";
+        }
+        List<String> failures = path.fetchFailures().stream()
+                .filter(failure -> urls.stream().anyMatch(failure::contains))
+                .toList();
+        return issuer + ": sent by no one; " + (failures.isEmpty()
+                ? "not found at " + String.join(", ", urls) + " (or the analysis was offline)"
+                : String.join("; ", failures));
     }
 
     private void validityProblems(FoundPath path, Findings findings) {
         Instant now = clock.instant();
         for (Link link : path.links()) {
-            if (link.anchor()) {
-                continue; // Android does not check an anchor's dates
-            }
             X509Certificate certificate = link.certificate();
-            if (now.isAfter(certificate.getNotAfter().toInstant())) {
-                findings.add(ProblemCode.EXPIRED, "EXPIRED", name(link), "expired on " + certificate.getNotAfter().toInstant());
-            } else if (now.isBefore(certificate.getNotBefore().toInstant())) {
-                findings.add(ProblemCode.NOT_YET_VALID, "NOT_YET_VALID", name(link),
+            switch (dates(link, now)) {
+                case EXPIRED -> findings.add(ProblemCode.EXPIRED, "EXPIRED", name(link),
+                        "expired on " + certificate.getNotAfter().toInstant());
+                case NOT_YET_VALID -> findings.add(ProblemCode.NOT_YET_VALID, "NOT_YET_VALID", name(link),
                         "valid from " + certificate.getNotBefore().toInstant());
+                default -> { }
             }
         }
+    }
+
+    /** EXPIRED, NOT_YET_VALID or OK; always OK for an anchor, whose dates Android does not check. */
+    private static ProblemCode dates(Link link, Instant now) {
+        X509Certificate certificate = link.certificate();
+        if (link.anchor()) {
+            return ProblemCode.OK;
+        }
+        if (now.isAfter(certificate.getNotAfter().toInstant())) {
+            return ProblemCode.EXPIRED;
+        }
+        return now.isBefore(certificate.getNotBefore().toInstant()) ? ProblemCode.NOT_YET_VALID : ProblemCode.OK;
     }
 
     private void signatureProblems(FoundPath path, int apiLevel, Findings findings) {
@@ -199,6 +231,28 @@ public final class Diagnoser {
         }
     }
 
+    /**
+     * A server that sends the root its path ends at: harmless, as SSL Labs' "contains anchor" says,
+     * but worth a remark (wasted bytes on every handshake). Only for a trusted path: next to a root the
+     * phone lacks or distrusts, "harmless" would mislead.
+     */
+    private void rootSent(List<X509Certificate> presented, FoundPath path, Findings findings) {
+        if (path.end() != PathEnd.TRUSTED) {
+            return;
+        }
+        Link anchor = path.links().get(path.links().size() - 1);
+        for (int i = 1; i < presented.size(); i++) {
+            X509Certificate certificate = presented.get(i);
+            boolean selfSigned = CertificateFacts.isSelfIssued(certificate) && signatures.signedBy(certificate, certificate);
+            if (selfSigned && (certificate.equals(anchor.certificate()) || sameKeyAndSubject(anchor.certificate(), certificate))) {
+                // A note under EXTRA_CERTIFICATES, not a code of its own: it is never a verdict.
+                findings.add(ProblemCode.EXTRA_CERTIFICATES, Severity.INFO, "ROOT_SENT", CertificateFacts.displayName(certificate),
+                        "root sent at position " + (i + 1) + " of " + presented.size() + ": " + CertificateFacts.subject(certificate));
+                return;
+            }
+        }
+    }
+
     /** The verdict of one level on the chain as served: trust, dates, name and the level's signature rules. */
     private ProblemCode levelVerdict(FoundPath path, int apiLevel, Findings requested) {
         ProblemCode verdict = switch (path.end()) {
@@ -208,12 +262,21 @@ public final class Diagnoser {
             case MISSING_ISSUER -> ProblemCode.INCOMPLETE_CHAIN;
         };
         for (Problem problem : requested.problems) {
-            ProblemCode code = problem.code();
-            boolean levelIndependent = code == ProblemCode.EXPIRED || code == ProblemCode.NOT_YET_VALID
-                    || code == ProblemCode.HOSTNAME_MISMATCH;
-            if (levelIndependent && code.moreSevereThan(verdict)) {
-                verdict = code;
+            if (problem.code() == ProblemCode.HOSTNAME_MISMATCH && problem.code().moreSevereThan(verdict)) {
+                verdict = problem.code(); // the leaf is the same on every level
             }
+        }
+        // Dates depend on the level's path: an expired cross-sign breaks only the levels that need it.
+        Instant now = clock.instant();
+        for (Link link : path.links()) {
+            ProblemCode dates = dates(link, now);
+            if (dates.moreSevereThan(verdict)) {
+                verdict = dates;
+            }
+        }
+        if ((!ChainRules.violations(path).isEmpty() || !NameConstraintsRule.violations(path.links()).isEmpty())
+                && ProblemCode.INVALID_CHAIN.moreSevereThan(verdict)) {
+            verdict = ProblemCode.INVALID_CHAIN;
         }
         for (Link link : path.links()) {
             X509Certificate certificate = link.certificate();
@@ -242,7 +305,7 @@ public final class Diagnoser {
         }
         if (path.end() == PathEnd.MISSING_ISSUER) {
             missing.add(new MissingCertificate(issuerName(path), path.missingIssuer().getName(), null, null, null, null, null,
-                    null, false, "none", "intermediate", android.apiLevels(), null));
+                    null, false, "none", "unknown", android.apiLevels(), null)); // a root or an intermediate: only its name is known
         }
         return missing;
     }

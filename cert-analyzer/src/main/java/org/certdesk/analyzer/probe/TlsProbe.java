@@ -21,9 +21,9 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 
-import org.certdesk.analyzer.net.SocketDeadline;
 import org.certdesk.analyzer.net.AddressPolicy;
 import org.certdesk.analyzer.net.RefusedAddressException;
+import org.certdesk.analyzer.net.SocketDeadline;
 import org.certdesk.analyzer.probe.ProbeResult.Status;
 
 /**

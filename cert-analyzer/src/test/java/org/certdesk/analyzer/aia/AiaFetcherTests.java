@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.certdesk.analyzer.FetchResult;
 import org.certdesk.analyzer.net.AddressPolicy;
 import org.certdesk.analyzer.testing.TestPki;
 import org.junit.jupiter.api.BeforeAll;

@@ -21,15 +21,15 @@ import javax.net.ssl.X509TrustManager;
 import com.sun.net.httpserver.HttpServer;
 
 import org.certdesk.analyzer.CertAnalyzer;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.analyzer.HostReport;
 import org.certdesk.analyzer.ProblemCode;
 import org.certdesk.analyzer.Target;
 import org.certdesk.analyzer.aia.AiaFetcher;
 import org.certdesk.analyzer.net.AddressPolicy;
-import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestPki.Held;
+import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestTlsServer;
-import org.certdesk.analyzer.x509.CertificateFacts;
 
 /**
  * Prints what a diagnosis costs on loopback next to its floor (a bare TLS handshake and a bare HTTP

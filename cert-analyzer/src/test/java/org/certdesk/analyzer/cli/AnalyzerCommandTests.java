@@ -14,10 +14,10 @@ import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import org.certdesk.analyzer.testing.TestPki;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.analyzer.testing.TestPki.Held;
+import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestTlsServer;
-import org.certdesk.analyzer.x509.CertificateFacts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.certdesk.analyzer.AndroidTrustStores;
 import org.certdesk.analyzer.HostReport;
 import org.certdesk.analyzer.ProblemCode;
-import org.certdesk.analyzer.testing.TestPki;
 import org.certdesk.analyzer.testing.TestPki.Held;
-import org.certdesk.analyzer.truststore.AndroidTrustStores;
+import org.certdesk.analyzer.testing.TestPki;
 import org.junit.jupiter.api.Test;
 
 class DiagnoserTests {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -21,8 +23,10 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -41,6 +45,11 @@ public final class TestPki {
 
     public static Builder certificate(String commonName) {
         return new Builder(commonName);
+    }
+
+    /** A certificate whose subject has no CN, only {@code organization} (like the Superfish root). */
+    public static Builder organizationOnly(String organization) {
+        return new Builder(null).organization(organization);
     }
 
     /** A root, one intermediate and a leaf for {@code host}, each with AIA pointing nowhere. */
@@ -73,6 +82,8 @@ public final class TestPki {
         private Instant notBefore = Instant.now().minus(Duration.ofDays(1));
         private Instant notAfter = Instant.now().plus(Duration.ofDays(365));
         private String caIssuersUrl;
+        private final List<String> permittedDns = new ArrayList<>();
+        private final List<String> excludedDns = new ArrayList<>();
         private KeyPurposeId[] purposes = {KeyPurposeId.id_kp_serverAuth};
 
         private Builder(String commonName) {
@@ -128,6 +139,17 @@ public final class TestPki {
             return this;
         }
 
+        /** A name constraint: the DNS subtrees this CA may certify (e.g. "contoso.com" covers its subdomains). */
+        public Builder permittedDns(String... subtrees) {
+            permittedDns.addAll(List.of(subtrees));
+            return this;
+        }
+
+        public Builder excludedDns(String... subtrees) {
+            excludedDns.addAll(List.of(subtrees));
+            return this;
+        }
+
         public Builder caIssuers(String url) {
             this.caIssuersUrl = url;
             return this;
@@ -136,7 +158,12 @@ public final class TestPki {
         public Held build() {
             try {
                 KeyPair keys = keyPair != null ? keyPair : newKeyPair(rsa);
-                X500Name subject = new X500Name("CN=" + commonName + ",O=" + organization);
+                // Built attribute by attribute, so a name with a comma ("Contoso, Inc.") stays one value.
+                X500NameBuilder subjectNames = new X500NameBuilder();
+                if (commonName != null) {
+                    subjectNames.addRDN(BCStyle.CN, commonName);
+                }
+                X500Name subject = subjectNames.addRDN(BCStyle.O, organization).build();
                 X500Name issuerName = issuer == null ? subject
                         : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
                 KeyPair signingKeys = issuer == null ? keys : issuer.keyPair();
@@ -162,6 +189,10 @@ public final class TestPki {
                             .toArray(GeneralName[]::new);
                     builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
                 }
+                if (!permittedDns.isEmpty() || !excludedDns.isEmpty()) {
+                    builder.addExtension(Extension.nameConstraints, true, new NameConstraints(
+                            permittedDns.isEmpty() ? null : subtrees(permittedDns), excludedDns.isEmpty() ? null : subtrees(excludedDns)));
+                }
                 if (caIssuersUrl != null) {
                     builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
                             new AccessDescription(AccessDescription.id_ad_caIssuers,
@@ -175,6 +206,11 @@ public final class TestPki {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot build test certificate " + commonName, e);
             }
+        }
+
+        private static GeneralSubtree[] subtrees(List<String> dnsNames) {
+            return dnsNames.stream().map(name -> new GeneralSubtree(new GeneralName(GeneralName.dNSName, name)))
+                    .toArray(GeneralSubtree[]::new);
         }
 
         private static KeyPair newKeyPair(boolean rsa) throws Exception {

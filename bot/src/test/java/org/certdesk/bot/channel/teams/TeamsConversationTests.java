@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.bot.helpdesk.Handoffs;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskApplication;

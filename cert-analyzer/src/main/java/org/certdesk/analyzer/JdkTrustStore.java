@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.truststore;
+package org.certdesk.analyzer;
 
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -9,10 +9,10 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /** The JDK's default CA store: stands for "a desktop browser would trust this" in reports. */
-public final class JdkTrustStore {
+final class JdkTrustStore {
     private JdkTrustStore() {}
 
-    public static TrustStore load() {
+    static TrustStore load() {
         return Holder.INSTANCE;
     }
 

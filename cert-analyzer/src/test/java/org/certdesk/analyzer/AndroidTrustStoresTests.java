@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.truststore;
+package org.certdesk.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 import org.junit.jupiter.api.Test;
 
 class AndroidTrustStoresTests {

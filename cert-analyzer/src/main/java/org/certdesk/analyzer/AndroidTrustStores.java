@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.truststore;
+package org.certdesk.analyzer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.certdesk.analyzer.x509.CertificateFacts;
-import org.certdesk.analyzer.x509.CertificateReader;
+import org.certdesk.analyzer.CertificateFacts;
+import org.certdesk.analyzer.CertificateReader;
 
 /**
  * Android's system CA store for each API level (24, Android 7.0, to the newest bundled).
@@ -31,7 +31,8 @@ import org.certdesk.analyzer.x509.CertificateReader;
  * <p>Immutable and thread-safe; {@link #bundled()} parses the bundled data once.
  */
 public final class AndroidTrustStores {
-    private static final String RESOURCE_DIR = "android/";
+    /** The data stays beside the store builder's README, where tools/build-android-store.py writes it. */
+    private static final String RESOURCE_DIR = "truststore/android/";
 
     private final NavigableMap<Integer, TrustStore> byApiLevel;
     private final TrustStore everyLevel;

@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.aia;
+package org.certdesk.analyzer;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -38,10 +38,5 @@ public record FetchResult(String url, List<X509Certificate> certificates, String
 
     public boolean ok() {
         return failure == null;
-    }
-
-    /** The same answer, marked as served from the cache. */
-    FetchResult fromCacheCopy() {
-        return new FetchResult(url, certificates, failure, true);
     }
 }

@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.aia;
+package org.certdesk.analyzer;
 
 /**
  * Fetches the certificates published at an AIA caIssuers URL. A fetched certificate proves nothing by

@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.x509;
+package org.certdesk.analyzer;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

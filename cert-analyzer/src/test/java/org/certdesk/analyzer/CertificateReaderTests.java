@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.x509;
+package org.certdesk.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

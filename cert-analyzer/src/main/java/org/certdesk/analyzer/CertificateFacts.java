@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.x509;
+package org.certdesk.analyzer;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +12,7 @@ import java.util.Locale;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1IA5String;
+import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -22,13 +23,23 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.cert.X509CertificateHolder;
 
+import org.certdesk.analyzer.x509.HostnameMatcher;
+
 /** Reads what a report says about a certificate: its display name, fingerprints, AIA and key facts. */
 public final class CertificateFacts {
     private CertificateFacts() {}
 
-    /** The name a person searches for: the subject's CN, else its O, else the whole DN. */
+    /**
+     * The name a person searches for: the subject's CN, else its O, else its OU, else the whole DN; for
+     * a leaf with an empty subject (allowed when its SANs are critical), its first DNS name.
+     */
     public static String displayName(X509Certificate certificate) {
-        return displayName(certificate.getSubjectX500Principal());
+        String name = displayName(certificate.getSubjectX500Principal());
+        if (name.isEmpty()) {
+            List<String> dnsNames = HostnameMatcher.names(certificate);
+            return dnsNames.isEmpty() ? name : dnsNames.get(0);
+        }
+        return name;
     }
 
     /** The display name of the certificate's issuer, for an issuer nobody could supply. */
@@ -41,10 +52,22 @@ public final class CertificateFacts {
         for (var attribute : List.of(BCStyle.CN, BCStyle.O, BCStyle.OU)) {
             RDN[] rdns = name.getRDNs(attribute);
             if (rdns.length > 0) {
-                return IETFUtils.valueToString(rdns[0].getFirst().getValue());
+                return readable(rdns[0].getFirst().getValue());
             }
         }
         return principal.getName();
+    }
+
+    /**
+     * An attribute value as people read it: "Superfish, Inc.", not the RFC 4514 form "Superfish\\, Inc."
+     * (that escaping is for a whole DN, which {@link #subject} keeps). A value that is no string (a rare
+     * binary attribute) keeps its #hex form.
+     */
+    private static String readable(ASN1Encodable value) {
+        if (value instanceof ASN1String string) {
+            return string.getString().strip();
+        }
+        return IETFUtils.valueToString(value);
     }
 
     /** The DN in RFC 2253 form, as {@code openssl -nameopt RFC2253} and the Android index print it. */

@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.truststore;
+package org.certdesk.analyzer;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.certdesk.analyzer.truststore;
+package org.certdesk.analyzer;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import javax.security.auth.x500.X500Principal;
 
-import org.certdesk.analyzer.x509.CertificateFacts;
+import org.certdesk.analyzer.CertificateFacts;
 
 /**
  * A set of trust anchors, looked up the way Android's TrustManagerImpl does: by the issuer name a
