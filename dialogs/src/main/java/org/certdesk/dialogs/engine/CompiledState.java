@@ -35,7 +35,7 @@ final class CompiledState {
             reask.put(locale, state.reask() == null ? say.get(locale) : List.of(parse(state.reask(), locale)));
             factLabels.put(locale, state.facts().stream().map(f -> parse(f.label(), locale)).toList());
             choiceLabels.put(locale, state.choices().stream().map(c -> parse(c.label(), locale)).toList());
-            PhraseMatcher<Meaning> matcher = new PhraseMatcher<>();
+            PhraseMatcher<Meaning> matcher = new PhraseMatcher<>(locale);
             for (Choice choice : state.choices()) {
                 Meaning.Pick pick = new Meaning.Pick(choice);
                 matcher.add(choice.label().in(locale), pick);
@@ -61,6 +61,24 @@ final class CompiledState {
 
     PhraseMatcher<Meaning> matcher(String locale) {
         return matchers.get(locale);
+    }
+
+    /**
+     * The choice the conversation already answered in passing: one that sets only variables free
+     * text may fill ({@code fillable}), each to the value it already holds; {@code null} when none.
+     * "Android 14" in the first message answers the version question, so it is not asked.
+     */
+    Choice answered(Map<String, String> variables, java.util.Set<String> fillable) {
+        if (fillable.isEmpty() || !state.waitsForUser() || state.capture() != null) {
+            return null;
+        }
+        for (Choice choice : state.choices()) {
+            if (!choice.set().isEmpty() && fillable.containsAll(choice.set().keySet())
+                    && choice.set().entrySet().stream().allMatch(e -> e.getValue().equals(variables.get(e.getKey())))) {
+                return choice;
+            }
+        }
+        return null;
     }
 
     /** The state's messages: its texts ({@code reask} ones when asking again), facts, download, buttons. */

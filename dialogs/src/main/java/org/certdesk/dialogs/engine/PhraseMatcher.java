@@ -1,91 +1,134 @@
 package org.certdesk.dialogs.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.certdesk.dialogs.text.Words;
 
 /**
- * Finds what free text means among candidate phrases. A phrase matches when each of its words
- * appears among the input's words, in any order, exactly or within {@link Words#typosAllowed}.
- * The longest matching phrase wins (so "ne marche pas" beats "marche"), exact words beat fuzzy
- * ones; a tie between phrases of different meanings is no match, because guessing would move
- * the user somewhere they did not ask for.
+ * Finds what free text means among candidate phrases, by the strength of the whole match.
+ *
+ * <p>A phrase matches when each of its words appears among the input's words, in any order,
+ * exactly or within {@link Words#typosAllowed}. A meaning's strength is how many of the input's
+ * words its matching phrases cover together (exact words count a little more than near ones):
+ * "Un certificat exigé par le support technique de votre entreprise est manquant" is mostly
+ * about a missing certificate, even though "support" alone could mean "the helpdesk". A longer
+ * phrase covers more, so "ne marche pas" still beats "marche". A tie between different meanings
+ * is no match, because guessing would move the user somewhere they did not ask for.
  *
  * @param <T> what a phrase means
  */
 final class PhraseMatcher<T> {
 
-    private final List<Candidate<T>> candidates = new ArrayList<>();
+    private final String locale;
+    private final Map<T, List<String[]>> byMeaning = new LinkedHashMap<>();
 
-    private record Candidate<T>(String[] words, T meaning) {
-    }
-
-    /** A match: its meaning and a score (higher is better). */
+    /** A match: its meaning and a score (higher is better): words covered * 100 + exact words covered. */
     record Match<T>(T meaning, int score) {
     }
 
+    /** @param locale the language the phrases are written in, which decides how words are compared */
+    PhraseMatcher(String locale) {
+        this.locale = locale;
+    }
+
+    String locale() {
+        return locale;
+    }
+
     void add(String phrase, T meaning) {
-        String[] words = Words.of(phrase);
+        String[] words = Words.of(phrase, locale);
         if (words.length > 0) {
-            candidates.add(new Candidate<>(words, meaning));
+            byMeaning.computeIfAbsent(meaning, m -> new ArrayList<>()).add(words);
         }
     }
 
     boolean isEmpty() {
-        return candidates.isEmpty();
+        return byMeaning.isEmpty();
     }
 
     /**
      * Returns the best match, {@code null} when nothing (or an ambiguous tie) matches.
      *
-     * @param whole the phrase must be the whole input, not part of it (used where free text is
+     * @param input the input's words, cut by {@link Words#of} in this matcher's locale
+     * @param whole a phrase must be the whole input, not part of it (used where free text is
      *              captured, so a certificate name containing "help" is not taken for help)
      */
     Match<T> best(String[] input, boolean whole) {
+        if (input.length == 0) {
+            return null;
+        }
         Match<T> best = null;
         boolean tie = false;
-        for (Candidate<T> candidate : candidates) {
-            if (whole && candidate.words().length != input.length) {
+        int[] marks = new int[input.length];
+        int[] found = new int[8];
+        for (Map.Entry<T, List<String[]>> entry : byMeaning.entrySet()) {
+            Arrays.fill(marks, 0);
+            boolean any = false;
+            for (String[] phrase : entry.getValue()) {
+                if (whole && phrase.length != input.length) {
+                    continue;
+                }
+                if (found.length < phrase.length) {
+                    found = new int[phrase.length];
+                }
+                if (locate(phrase, input, found)) {
+                    any = true;
+                    for (int i = 0; i < phrase.length; i++) {
+                        int position = found[i] >> 1;
+                        marks[position] = Math.max(marks[position], 1 + (found[i] & 1));
+                    }
+                }
+            }
+            if (!any) {
                 continue;
             }
-            int score = score(candidate.words(), input);
-            if (score < 0 || (best != null && score < best.score())) {
+            int score = 0;
+            for (int mark : marks) {
+                score += mark == 0 ? 0 : mark == 2 ? 101 : 100;
+            }
+            if (best != null && score < best.score()) {
                 continue;
             }
             if (best != null && score == best.score()) {
-                tie |= !best.meaning().equals(candidate.meaning());
+                tie = true; // meanings are distinct keys
             } else {
-                best = new Match<>(candidate.meaning(), score);
+                best = new Match<>(entry.getKey(), score);
                 tie = false;
             }
         }
         return tie ? null : best;
     }
 
-    /** -1 when a phrase word is missing from the input; else words * 100 + exact words. */
-    private static int score(String[] phrase, String[] input) {
-        int exact = 0;
-        for (String word : phrase) {
-            int found = find(word, input);
-            if (found < 0) {
-                return -1;
+    /**
+     * Finds each word of {@code phrase} in {@code input}: {@code found[i]} is the position * 2,
+     * plus 1 when the occurrence is exact. False when a word is missing.
+     */
+    private static boolean locate(String[] phrase, String[] input, int[] found) {
+        for (int i = 0; i < phrase.length; i++) {
+            int at = find(phrase[i], input);
+            if (at < 0) {
+                return false;
             }
-            exact += found;
+            found[i] = at;
         }
-        return phrase.length * 100 + exact;
+        return true;
     }
 
-    /** 1 for an exact occurrence, 0 for a near one, -1 for none. */
+    /** position * 2 + 1 for an exact occurrence, position * 2 for a near one, -1 for none. */
     private static int find(String word, String[] input) {
-        for (String candidate : input) {
-            if (candidate.equals(word)) {
-                return 1;
+        for (int j = 0; j < input.length; j++) {
+            if (input[j].equals(word)) {
+                return j * 2 + 1;
             }
         }
         int allowed = Words.typosAllowed(word);
         if (allowed > 0) {
-            for (String candidate : input) {
-                if (Words.within(word, candidate, allowed)) {
-                    return 0;
+            for (int j = 0; j < input.length; j++) {
+                if (Words.within(word, input[j], allowed)) {
+                    return j * 2;
                 }
             }
         }
