@@ -22,8 +22,8 @@ import org.tartarus.snowball.ext.FrenchStemmer;
 /**
  * Cuts text into comparable words with Lucene's analysis, per language: Unicode word breaks,
  * French elisions removed ("l’erreur" gives "erreur", "n’arrive" gives "arrive"), lower case,
- * Snowball stemming ("aidez" and "aide", "installé", "installée" and "installer", "downloaded" and
- * "downloading" are one word each), then accents folded ("TÉLÉCHARGÉ" and "telecharge" match).
+ * accents folded, Snowball stemming ("aidez" and "aide", "installé", "installée" and "installer", "downloaded" and
+ * "downloading" are one word each), accents folded first ("TÉLÉCHARGÉ" and "telecharge" match).
  * Apostrophes left inside a word are dropped ("doesn’t" and "doesnt" are one word). Languages
  * without a stemmer here get the same chain without stemming.
  *
@@ -94,12 +94,14 @@ public final class Words {
                     stream = new ElisionFilter(stream, FRENCH_ELISIONS);
                 }
                 stream = new LowerCaseFilter(stream);
+                // Accents folded before stemming: phone keyboards often drop them ("deja", "telecharge"),
+                // and the stem of a word must not depend on whether it was typed with its accents.
+                stream = new ASCIIFoldingFilter(stream);
                 if (language.equals("fr")) {
                     stream = new SnowballFilter(stream, new FrenchStemmer());
                 } else if (language.equals("en")) {
                     stream = new SnowballFilter(stream, new EnglishStemmer());
                 }
-                stream = new ASCIIFoldingFilter(stream);
                 return new TokenStreamComponents(source, stream);
             }
         };

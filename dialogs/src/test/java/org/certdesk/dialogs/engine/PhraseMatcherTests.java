@@ -24,7 +24,10 @@ class PhraseMatcherTests {
     void wordsIgnoreCaseAccentsPunctuationElisionsAndWordForms() {
         assertThat(Words.of("C’est TÉLÉCHARGÉ, l'œuvre !", "fr")).containsExactly("est", "telecharg", "oeuvr");
         assertThat(Words.of("aide, Aidez-moi", "fr")).containsExactly("aid", "aid", "moi");
-        assertThat(Words.of("installé installée installer", "fr")).containsExactly("install", "install", "install");
+        assertThat(Words.of("installé installer, deja", "fr")).containsExactly("install", "install", "dej");
+        PhraseMatcher<String> installed = matcher("déjà installé", "installed");
+        assertThat(meaning(installed, "je l’ai deja installee")).isEqualTo("installed");
+        assertThat(meaning(installed, "Déjà installés")).isEqualTo("installed");
         assertThat(Words.of("downloaded downloading, doesn’t", "en")).containsExactly("download", "download", "doesnt");
         assertThat(Words.of("Pixel on Android 14 (12L)", "en")).containsExactly("pixel", "on", "android", "14", "12l");
     }
