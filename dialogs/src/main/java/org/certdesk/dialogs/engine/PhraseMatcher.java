@@ -25,8 +25,20 @@ final class PhraseMatcher<T> {
     private final String locale;
     private final Map<T, List<String[]>> byMeaning = new LinkedHashMap<>();
 
-    /** A match: its meaning and a score (higher is better): words covered * 100 + exact words covered. */
-    record Match<T>(T meaning, int score) {
+    /**
+     * A match: its meaning, its score (higher is better: words covered * 100 + exact words covered)
+     * and which input words it covers (0 none, 1 near, 2 exact).
+     */
+    record Match<T>(T meaning, int score, int[] marks) {
+
+        /** This match with the words of {@code background} covered too (both arrays of one input). */
+        Match<T> with(int[] background) {
+            int[] union = marks.clone();
+            for (int i = 0; i < union.length; i++) {
+                union[i] = Math.max(union[i], background[i]);
+            }
+            return new Match<>(meaning, PhraseMatcher.score(union), union);
+        }
     }
 
     /** @param locale the language the phrases are written in, which decides how words are compared */
@@ -85,21 +97,52 @@ final class PhraseMatcher<T> {
             if (!any) {
                 continue;
             }
-            int score = 0;
-            for (int mark : marks) {
-                score += mark == 0 ? 0 : mark == 2 ? 101 : 100;
-            }
+            int score = score(marks);
             if (best != null && score < best.score()) {
                 continue;
             }
             if (best != null && score == best.score()) {
                 tie = true; // meanings are distinct keys
             } else {
-                best = new Match<>(entry.getKey(), score);
+                best = new Match<>(entry.getKey(), score, marks.clone());
                 tie = false;
             }
         }
         return tie ? null : best;
+    }
+
+    /**
+     * The input words that any phrase of this matcher covers, whatever their meaning: 0 for none,
+     * 1 for a near occurrence, 2 for an exact one; {@code null} when no phrase matches.
+     */
+    int[] coverage(String[] input) {
+        int[] marks = new int[input.length];
+        int[] found = new int[8];
+        boolean any = false;
+        for (List<String[]> phrases : byMeaning.values()) {
+            for (String[] phrase : phrases) {
+                if (found.length < phrase.length) {
+                    found = new int[phrase.length];
+                }
+                if (locate(phrase, input, found)) {
+                    any = true;
+                    for (int i = 0; i < phrase.length; i++) {
+                        int position = found[i] >> 1;
+                        marks[position] = Math.max(marks[position], 1 + (found[i] & 1));
+                    }
+                }
+            }
+        }
+        return any ? marks : null;
+    }
+
+    /** Words covered * 100, plus one per word covered exactly. */
+    static int score(int[] marks) {
+        int score = 0;
+        for (int mark : marks) {
+            score += mark == 0 ? 0 : mark == 2 ? 101 : 100;
+        }
+        return score;
     }
 
     /**

@@ -16,7 +16,9 @@ import org.certdesk.dialogs.text.Words;
  * intents, the topic, then small talk. Within a group and across groups, meanings compete on the
  * strength of the whole match ({@link PhraseMatcher}); a later group wins only with a strictly
  * stronger match, so a state can reuse a global word for its own purpose, and a description that
- * mentions "support" in passing is the topic, not a call for a person. The conversation's
+ * mentions "support" in passing is the topic, not a call for a person. The topic's words also
+ * count for a state's answer that matches (answers restate the problem: "still says a certificate
+ * is missing" answers "can you sign in now?"), but not for the global intents. The conversation's
  * language is tried first, then the script's other languages (a French speaker typing
  * "downloaded" in an English chat is still understood).
  *
@@ -31,6 +33,7 @@ final class Understanding {
     private final Script script;
     private final Map<String, CompiledState> states;
     private final Map<String, PhraseMatcher<Meaning>> globals = new HashMap<>();
+    private final Map<String, PhraseMatcher<Meaning>> topics = new HashMap<>();
     private final Map<String, PhraseMatcher<Meaning>> chatter = new HashMap<>();
     private final Map<String, PhraseMatcher<Meaning>> offer = new HashMap<>();
     private final Map<String, Map<String, PhraseMatcher<String>>> fills = new HashMap<>();
@@ -52,11 +55,13 @@ final class Understanding {
                 global.language().phrases().in(target).forEach(p -> matcher.add(p, meaning));
             }
             globals.put(locale, matcher);
-            PhraseMatcher<Meaning> talk = new PhraseMatcher<>(locale);
+            PhraseMatcher<Meaning> topic = new PhraseMatcher<>(locale);
             if (global.topic() != null) {
-                Meaning topic = new Meaning.Topic();
-                global.topic().phrases().in(locale).forEach(p -> talk.add(p, topic));
+                Meaning about = new Meaning.Topic();
+                global.topic().phrases().in(locale).forEach(p -> topic.add(p, about));
             }
+            topics.put(locale, topic);
+            PhraseMatcher<Meaning> talk = new PhraseMatcher<>(locale);
             for (Globals.SmallTalk smallTalk : global.smallTalk()) {
                 Meaning meaning = new Meaning.SmallTalk(smallTalk);
                 smallTalk.phrases().in(locale).forEach(p -> talk.add(p, meaning));
@@ -119,14 +124,21 @@ final class Understanding {
         if (words.length == 0) {
             return null;
         }
+        // The topic's words also count for the state's best answer (chosen on its own words): "Company
+        // Portal still says a certificate is missing" answers "can you sign in now?".
+        int[] about = whole ? null : topics.get(locale).coverage(words);
         PhraseMatcher.Match<Meaning> best = null;
         if (turn.offeringHuman) {
             best = offer.get(locale).best(words, whole);
         }
         if (turn.status == ConversationState.Status.ACTIVE) {
-            best = better(best, states.get(turn.stateId).matcher(locale).best(words, whole));
+            PhraseMatcher.Match<Meaning> answer = states.get(turn.stateId).matcher(locale).best(words, whole);
+            best = better(best, answer != null && about != null ? answer.with(about) : answer);
         }
         best = better(best, globals.get(locale).best(words, whole));
+        if (about != null) {
+            best = better(best, new PhraseMatcher.Match<>(new Meaning.Topic(), PhraseMatcher.score(about), about));
+        }
         if (!whole) {
             best = better(best, chatter.get(locale).best(words, false));
         }
