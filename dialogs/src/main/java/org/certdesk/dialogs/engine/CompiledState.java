@@ -83,6 +83,7 @@ final class CompiledState {
 
     /** The state's messages: its texts ({@code reask} ones when asking again), facts, download, buttons. */
     void render(String locale, boolean again, Map<String, String> variables, List<Message> out) {
+        int first = out.size();
         for (Template text : (again ? reask : say).get(locale)) {
             out.add(new Message.Text(text.render(variables)));
         }
@@ -104,7 +105,14 @@ final class CompiledState {
             for (int i = 0; i < labels.size(); i++) {
                 options.add(new Message.Option(state.choices().get(i).id(), labels.get(i).render(variables)));
             }
-            out.add(new Message.Choices(options));
+            // The question right before its buttons goes with them: one bubble, not two.
+            String question = null;
+            if (out.size() > first && out.get(out.size() - 1) instanceof Message.Text text && factValues.isEmpty()
+                    && download == null) {
+                question = text.text();
+                out.remove(out.size() - 1);
+            }
+            out.add(new Message.Choices(question, options));
         }
     }
 

@@ -318,8 +318,7 @@ public final class DialogEngine {
         } else if (turn.misses >= offer.afterMisses()) {
             take(turn, Transition.Kind.OFFER_HUMAN, "");
             turn.offeringHuman = true;
-            turn.say(globalText(offer.say(), turn));
-            turn.messages.add(new Message.Choices(List.of(
+            turn.messages.add(new Message.Choices(globalText(offer.say(), turn), List.of(
                     new Message.Option(ACCEPT_HUMAN, offer.accept().label().in(turn.locale)),
                     new Message.Option(DECLINE_HUMAN, offer.decline().label().in(turn.locale)))));
         } else {

@@ -22,7 +22,7 @@ import org.certdesk.dialogs.engine.UserInput;
  * {@code choose} (a choice id), {@code outcome} (the pending action's outcome, with
  * {@code variables}; {@code request} overrides the request id), {@code switch_locale},
  * {@code resume} (a state id). Expectations: {@code bot} (substrings of what the bot said),
- * {@code bot_exact} (whole text messages), {@code not_bot} (substrings the bot must not say), {@code state}, {@code status}, {@code choices} (the ids
+ * {@code bot_exact} (whole text messages, or the question of a choices message), {@code not_bot} (substrings the bot must not say), {@code state}, {@code status}, {@code choices} (the ids
  * offered, in order), {@code action} and {@code with} (the action requested), {@code handoff} (the
  * escalation reason), {@code silent} (nothing said). An action or handoff the step does not expect
  * fails it. Texts may be one string, a list, or a map of locale to either. {@code note} is a comment.
@@ -119,7 +119,8 @@ public final class TranscriptRunner {
         }
         for (String expected : many(step.get("bot_exact"), locale, where)) {
             boolean found = result.messages().stream()
-                    .anyMatch(m -> m instanceof Message.Text text && text.text().equals(expected));
+                    .anyMatch(m -> m instanceof Message.Text text && text.text().equals(expected)
+                            || m instanceof Message.Choices choices && expected.equals(choices.text()));
             if (!found) {
                 throw new AssertionError(where + ": no message was exactly \"" + expected + "\"" + context);
             }
@@ -175,6 +176,9 @@ public final class TranscriptRunner {
             if (message instanceof Message.Text text) {
                 lines.add(text.text());
             } else if (message instanceof Message.Choices choices) {
+                if (choices.text() != null) {
+                    lines.add(choices.text());
+                }
                 choices.options().forEach(o -> lines.add("[" + o.label() + "]"));
             } else if (message instanceof Message.Facts facts) {
                 facts.facts().forEach(f -> lines.add(f.label() + ": " + f.value()));
