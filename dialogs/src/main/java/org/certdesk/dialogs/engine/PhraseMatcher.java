@@ -2,6 +2,7 @@ package org.certdesk.dialogs.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,10 @@ import org.certdesk.dialogs.text.Words;
 final class PhraseMatcher<T> {
 
     private final String locale;
-    private final Map<T, List<String[]>> byMeaning = new LinkedHashMap<>();
+    /** Phrases as ids into {@link #vocabulary}: a word shared by many phrases is looked for once per input. */
+    private final Map<T, List<int[]>> byMeaning = new LinkedHashMap<>();
+    private final List<String> vocabulary = new ArrayList<>();
+    private final Map<String, Integer> ids = new HashMap<>();
 
     /**
      * A match: its meaning, its score (higher is better: words covered * 100 + exact words covered)
@@ -53,7 +57,14 @@ final class PhraseMatcher<T> {
     void add(String phrase, T meaning) {
         String[] words = Words.of(phrase, locale);
         if (words.length > 0) {
-            byMeaning.computeIfAbsent(meaning, m -> new ArrayList<>()).add(words);
+            int[] phraseIds = new int[words.length];
+            for (int i = 0; i < words.length; i++) {
+                phraseIds[i] = ids.computeIfAbsent(words[i], w -> {
+                    vocabulary.add(w);
+                    return vocabulary.size() - 1;
+                });
+            }
+            byMeaning.computeIfAbsent(meaning, m -> new ArrayList<>()).add(phraseIds);
         }
     }
 
@@ -76,17 +87,18 @@ final class PhraseMatcher<T> {
         boolean tie = false;
         int[] marks = new int[input.length];
         int[] found = new int[8];
-        for (Map.Entry<T, List<String[]>> entry : byMeaning.entrySet()) {
+        int[] where = lookups();
+        for (Map.Entry<T, List<int[]>> entry : byMeaning.entrySet()) {
             Arrays.fill(marks, 0);
             boolean any = false;
-            for (String[] phrase : entry.getValue()) {
+            for (int[] phrase : entry.getValue()) {
                 if (whole && phrase.length != input.length) {
                     continue;
                 }
                 if (found.length < phrase.length) {
                     found = new int[phrase.length];
                 }
-                if (locate(phrase, input, found)) {
+                if (locate(phrase, input, found, where)) {
                     any = true;
                     for (int i = 0; i < phrase.length; i++) {
                         int position = found[i] >> 1;
@@ -118,13 +130,14 @@ final class PhraseMatcher<T> {
     int[] coverage(String[] input) {
         int[] marks = new int[input.length];
         int[] found = new int[8];
+        int[] where = lookups();
         boolean any = false;
-        for (List<String[]> phrases : byMeaning.values()) {
-            for (String[] phrase : phrases) {
+        for (List<int[]> phrases : byMeaning.values()) {
+            for (int[] phrase : phrases) {
                 if (found.length < phrase.length) {
                     found = new int[phrase.length];
                 }
-                if (locate(phrase, input, found)) {
+                if (locate(phrase, input, found, where)) {
                     any = true;
                     for (int i = 0; i < phrase.length; i++) {
                         int position = found[i] >> 1;
@@ -149,15 +162,28 @@ final class PhraseMatcher<T> {
      * Finds each word of {@code phrase} in {@code input}: {@code found[i]} is the position * 2,
      * plus 1 when the occurrence is exact. False when a word is missing.
      */
-    private static boolean locate(String[] phrase, String[] input, int[] found) {
+    private boolean locate(int[] phrase, String[] input, int[] found, int[] where) {
         for (int i = 0; i < phrase.length; i++) {
-            int at = find(phrase[i], input);
+            int id = phrase[i];
+            if (where[id] == UNKNOWN) {
+                where[id] = find(vocabulary.get(id), input);
+            }
+            int at = where[id];
             if (at < 0) {
                 return false;
             }
             found[i] = at;
         }
         return true;
+    }
+
+    private static final int UNKNOWN = -2;
+
+    /** Where each vocabulary word is in the input, looked up on first need: all {@link #UNKNOWN}. */
+    private int[] lookups() {
+        int[] where = new int[vocabulary.size()];
+        Arrays.fill(where, UNKNOWN);
+        return where;
     }
 
     /** position * 2 + 1 for an exact occurrence, position * 2 for a near one, -1 for none. */
