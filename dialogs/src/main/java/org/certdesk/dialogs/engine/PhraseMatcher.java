@@ -28,6 +28,7 @@ final class PhraseMatcher<T> {
     private final Map<T, List<int[]>> byMeaning = new LinkedHashMap<>();
     private final List<String> vocabulary = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
+    private int longest = 1;
 
     /**
      * A match: its meaning, its score (higher is better: words covered * 100 + exact words covered)
@@ -65,6 +66,7 @@ final class PhraseMatcher<T> {
                 });
             }
             byMeaning.computeIfAbsent(meaning, m -> new ArrayList<>()).add(phraseIds);
+            longest = Math.max(longest, words.length);
         }
     }
 
@@ -86,27 +88,11 @@ final class PhraseMatcher<T> {
         Match<T> best = null;
         boolean tie = false;
         int[] marks = new int[input.length];
-        int[] found = new int[8];
+        int[] found = new int[longest];
         int[] where = lookups();
         for (Map.Entry<T, List<int[]>> entry : byMeaning.entrySet()) {
             Arrays.fill(marks, 0);
-            boolean any = false;
-            for (int[] phrase : entry.getValue()) {
-                if (whole && phrase.length != input.length) {
-                    continue;
-                }
-                if (found.length < phrase.length) {
-                    found = new int[phrase.length];
-                }
-                if (locate(phrase, input, found, where)) {
-                    any = true;
-                    for (int i = 0; i < phrase.length; i++) {
-                        int position = found[i] >> 1;
-                        marks[position] = Math.max(marks[position], 1 + (found[i] & 1));
-                    }
-                }
-            }
-            if (!any) {
+            if (!cover(entry.getValue(), input, whole, where, found, marks)) {
                 continue;
             }
             int score = score(marks);
@@ -129,24 +115,32 @@ final class PhraseMatcher<T> {
      */
     int[] coverage(String[] input) {
         int[] marks = new int[input.length];
-        int[] found = new int[8];
+        int[] found = new int[longest];
         int[] where = lookups();
         boolean any = false;
         for (List<int[]> phrases : byMeaning.values()) {
-            for (int[] phrase : phrases) {
-                if (found.length < phrase.length) {
-                    found = new int[phrase.length];
-                }
-                if (locate(phrase, input, found, where)) {
-                    any = true;
-                    for (int i = 0; i < phrase.length; i++) {
-                        int position = found[i] >> 1;
-                        marks[position] = Math.max(marks[position], 1 + (found[i] & 1));
-                    }
-                }
-            }
+            any |= cover(phrases, input, false, where, found, marks);
         }
         return any ? marks : null;
+    }
+
+    /**
+     * Marks in {@code marks} the input words that the matching ones of {@code phrases} cover (2
+     * exact, 1 near, keeping the better mark); true when at least one phrase matches.
+     */
+    private boolean cover(List<int[]> phrases, String[] input, boolean whole, int[] where, int[] found, int[] marks) {
+        boolean any = false;
+        for (int[] phrase : phrases) {
+            if ((whole && phrase.length != input.length) || !locate(phrase, input, found, where)) {
+                continue;
+            }
+            any = true;
+            for (int i = 0; i < phrase.length; i++) {
+                int position = found[i] >> 1;
+                marks[position] = Math.max(marks[position], 1 + (found[i] & 1));
+            }
+        }
+        return any;
     }
 
     /** Words covered * 100, plus one per word covered exactly. */
