@@ -122,6 +122,7 @@
   var info = null;           // { publishedVersion, versions: [...] }
   var editing = null;        // the stored version loaded into the editor, or null after an import
   var problems = [];
+  var warnings = [];
   var lintedText = null;     // the text the last lint answer was for
   var lintSeq = 0;
   var lastMermaid = null;
@@ -150,14 +151,18 @@
       .then(function (answer) {
         if (seq !== lintSeq) { return; } // an older answer after a newer request
         problems = answer.problems || [];
+        warnings = answer.warnings || [];
         lintedText = text;
         showProblems();
         showDiagram(answer);
-        updateLinting(cm, problems.map(function (p) {
-          var line = Math.max(0, p.line - 1);
-          var column = Math.max(0, p.column - 1);
-          return { from: CodeMirror.Pos(line, column), to: CodeMirror.Pos(line, column + 1), message: p.message, severity: 'error' };
-        }));
+        function mark(severity) {
+          return function (p) {
+            var line = Math.max(0, p.line - 1);
+            var column = Math.max(0, p.column - 1);
+            return { from: CodeMirror.Pos(line, column), to: CodeMirror.Pos(line, column + 1), message: p.message, severity: severity };
+          };
+        }
+        updateLinting(cm, problems.map(mark('error')).concat(warnings.map(mark('warning'))));
       })
       .catch(fail);
   }
@@ -165,8 +170,8 @@
   function showProblems() {
     var list = $('problems');
     list.textContent = '';
-    problems.forEach(function (p) {
-      var item = element('li', 'problem', (p.line > 0 ? t('line', { l: p.line, c: p.column }) : t('wholeFile')) + ' : ' + p.message);
+    problems.concat(warnings).forEach(function (p, i) {
+      var item = element('li', i < problems.length ? 'problem' : 'problem warning', (p.line > 0 ? t('line', { l: p.line, c: p.column }) : t('wholeFile')) + ' : ' + p.message);
       item.setAttribute('data-line', p.line);
       item.addEventListener('click', function () {
         if (p.line > 0) { editor.focus(); editor.setCursor({ line: p.line - 1, ch: Math.max(0, p.column - 1) }); }
@@ -402,6 +407,7 @@
         if (m.kind === 'FACTS') { previewSay('bot', m.facts.map(function (f) { return f.label + ' : ' + f.value; }).join('\n')); }
         if (m.kind === 'DOWNLOAD') { previewSay('bot', t('download') + ' : ' + m.fileName + '\n' + t('sha') + ' : ' + m.sha256); }
         if (m.kind === 'CHOICES') {
+          if (m.text) { previewSay('bot', m.text); }
           m.options.forEach(function (o) {
             var b = element('button', 'secondary', o.label);
             b.type = 'button';

@@ -146,12 +146,15 @@ class TurnProcessor {
         DialogEngine engine;
         TurnResult result;
         if (conversation.state() == null) {
-            // A new conversation starts with the welcome, whatever the first activity said: a "hi"
-            // stepped on top of it would only earn "I didn't understand".
+            // A new conversation starts with the welcome. A first message (Teams, app installed long
+            // ago, no welcome before it) is understood as well, without asking the welcome's question
+            // first: "Android 14, Company Portal says a certificate is missing" goes straight on.
             engine = engines.forNewConversation();
             metrics.conversationStarted(key.channel());
-            result = engine.start(inbound.input() instanceof UserInput.Start start && start.languageTag() != null
-                    ? start.languageTag() : inbound.locale());
+            String languageTag = inbound.input() instanceof UserInput.Start start && start.languageTag() != null
+                    ? start.languageTag() : inbound.locale();
+            result = inbound.input() instanceof UserInput.Text first
+                    ? engine.start(languageTag, first.text()) : engine.start(languageTag);
         } else {
             engine = engines.of(conversation.state());
             result = engine.step(beforeStep.adjusted(conversation.state(), conversation.androidApiLevel()),

@@ -113,7 +113,8 @@ public class Transcript implements TranscriptLog {
     private static String text(Message message) {
         return switch (message.kind()) {
             case TEXT -> ((Message.Text) message).text();
-            case CHOICES -> "[" + ((Message.Choices) message).options().stream().map(Message.Option::label)
+            case CHOICES -> (((Message.Choices) message).text() == null ? "" : ((Message.Choices) message).text() + "\n")
+                    + "[" + ((Message.Choices) message).options().stream().map(Message.Option::label)
                     .collect(Collectors.joining(" | ")) + "]";
             case FACTS -> ((Message.Facts) message).facts().stream().map(f -> f.label() + ": " + f.value())
                     .collect(Collectors.joining("\n"));

@@ -66,6 +66,10 @@ class OutboundJson {
         switch (message.kind()) {
             case TEXT -> node.put("kind", "text").put("text", ((Message.Text) message).text());
             case CHOICES -> {
+                Message.Choices choices = (Message.Choices) message;
+                if (choices.text() != null) {
+                    node.put("text", choices.text());
+                }
                 ArrayNode options = node.put("kind", "choices").putArray("options");
                 ((Message.Choices) message).options().forEach(o -> options.addObject()
                         .put("id", o.id()).put("label", o.label()));
@@ -91,7 +95,7 @@ class OutboundJson {
                 List<Message.Option> options = new ArrayList<>();
                 node.path("options").forEach(o -> options.add(
                         new Message.Option(o.path("id").asString(), o.path("label").asString())));
-                yield new Message.Choices(options);
+                yield new Message.Choices(node.path("text").asString(null), options); // no text: stored before 0.11
             }
             case "facts" -> {
                 List<Message.Fact> facts = new ArrayList<>();

@@ -112,6 +112,9 @@ final class Preview {
         if (message instanceof Message.Text text) {
             out.put("text", text.text());
         } else if (message instanceof Message.Choices choices) {
+            if (choices.text() != null) {
+                out.put("text", choices.text());
+            }
             List<Map<String, String>> options = new ArrayList<>();
             choices.options().forEach(o -> options.add(Map.of("id", o.id(), "label", o.label())));
             out.put("options", options);

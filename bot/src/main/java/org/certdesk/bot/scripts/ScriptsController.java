@@ -142,6 +142,8 @@ class ScriptsController {
         Map<String, Object> out = new LinkedHashMap<>();
         // With the id it will be published under, the same checks as a publish (the id must match).
         out.put("problems", problems(named ? admin.problems(id, yaml) : published.loader().load(file, yaml).problems()));
+        // What loads but is likely a mistake (a state phrase that is also a global intent's): shown, not blocking.
+        out.put("warnings", problems(published.loader().load(file, yaml).warnings()));
         published.loader().graph(file, yaml).ifPresent(graph -> {
             out.put("graph", graph);
             out.put("mermaid", MermaidDiagram.of(graph));

@@ -122,7 +122,10 @@ class HelpdeskFlowTests {
         assertThat(meters.get("certdesk.helpdesk.cases.open").gauge()).isNotNull();
 
         employee.send(new UserInput.Text("thanks"));
-        assertThat(TestChat.texts(employee.untilText("restart"))).as("the bot answers again: the conversation ended")
+        assertThat(TestChat.texts(employee.untilText("welcome"))).as("the bot answers again, small talk first")
+                .containsExactly("You’re welcome!");
+        employee.send(new UserInput.Text("one more thing"));
+        assertThat(TestChat.texts(employee.untilText("restart"))).as("the conversation ended")
                 .containsExactly("This conversation is over. Type “restart” to start again.");
     }
 

@@ -113,6 +113,7 @@ class OutboxStoreTests {
     void everyOutboundSurvivesTheStoredForm() {
         List<Outbound> all = List.of(new Outbound.Typing(), say("Bonjour « vous » !"),
                 new Outbound.Say(new Message.Choices(List.of(new Message.Option("a", "A"), new Message.Option("b", "B"))), "en"),
+                new Outbound.Say(new Message.Choices("Which one?", List.of(new Message.Option("a", "A"))), "en"),
                 new Outbound.Say(new Message.Facts(List.of(new Message.Fact("SHA-256", "ab12"))), "en"),
                 new Outbound.Say(new Message.Download("https://x/certificates/ab.crt?c=1.x", "X.crt", "ab12"), "fr"));
         for (Outbound outbound : all) {

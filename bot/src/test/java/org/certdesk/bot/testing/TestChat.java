@@ -79,8 +79,11 @@ public final class TestChat {
     }
 
     public static List<String> texts(List<Outbound> replies) {
-        return replies.stream().map(TestChat::message).filter(m -> m instanceof Message.Text)
-                .map(m -> ((Message.Text) m).text()).toList();
+        // A question travels with its buttons (one bubble): its text is read like any other.
+        return replies.stream().map(TestChat::message)
+                .map(m -> m instanceof Message.Text text ? text.text()
+                        : m instanceof Message.Choices choices ? choices.text() : null)
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     public static Message.Download download(List<Outbound> replies) {

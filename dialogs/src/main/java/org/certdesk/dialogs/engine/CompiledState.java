@@ -35,7 +35,7 @@ final class CompiledState {
             reask.put(locale, state.reask() == null ? say.get(locale) : List.of(parse(state.reask(), locale)));
             factLabels.put(locale, state.facts().stream().map(f -> parse(f.label(), locale)).toList());
             choiceLabels.put(locale, state.choices().stream().map(c -> parse(c.label(), locale)).toList());
-            PhraseMatcher<Meaning> matcher = new PhraseMatcher<>();
+            PhraseMatcher<Meaning> matcher = new PhraseMatcher<>(locale);
             for (Choice choice : state.choices()) {
                 Meaning.Pick pick = new Meaning.Pick(choice);
                 matcher.add(choice.label().in(locale), pick);
@@ -63,8 +63,27 @@ final class CompiledState {
         return matchers.get(locale);
     }
 
+    /**
+     * The choice the conversation already answered in passing: one that sets only variables free
+     * text may fill ({@code fillable}), each to the value it already holds; {@code null} when none.
+     * "Android 14" in the first message answers the version question, so it is not asked.
+     */
+    Choice answered(Map<String, String> variables, java.util.Set<String> fillable) {
+        if (fillable.isEmpty() || !state.waitsForUser() || state.capture() != null) {
+            return null;
+        }
+        for (Choice choice : state.choices()) {
+            if (!choice.set().isEmpty() && fillable.containsAll(choice.set().keySet())
+                    && choice.set().entrySet().stream().allMatch(e -> e.getValue().equals(variables.get(e.getKey())))) {
+                return choice;
+            }
+        }
+        return null;
+    }
+
     /** The state's messages: its texts ({@code reask} ones when asking again), facts, download, buttons. */
     void render(String locale, boolean again, Map<String, String> variables, List<Message> out) {
+        int first = out.size();
         for (Template text : (again ? reask : say).get(locale)) {
             out.add(new Message.Text(text.render(variables)));
         }
@@ -86,7 +105,14 @@ final class CompiledState {
             for (int i = 0; i < labels.size(); i++) {
                 options.add(new Message.Option(state.choices().get(i).id(), labels.get(i).render(variables)));
             }
-            out.add(new Message.Choices(options));
+            // The question right before its buttons goes with them: one bubble, not two.
+            String question = null;
+            if (out.size() > first && out.get(out.size() - 1) instanceof Message.Text text && factValues.isEmpty()
+                    && download == null) {
+                question = text.text();
+                out.remove(out.size() - 1);
+            }
+            out.add(new Message.Choices(question, options));
         }
     }
 

@@ -3,6 +3,7 @@ package org.certdesk.dialogs.engine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.certdesk.dialogs.action.ActionSpec;
 import org.certdesk.dialogs.action.Catalogue;
 import org.certdesk.dialogs.action.OutcomeSpec;
@@ -31,6 +32,7 @@ public final class DialogEngine {
     private final Catalogue catalogue;
     private final Map<String, CompiledState> states = new HashMap<>();
     private final Understanding understanding;
+    private final Set<String> fillable;
     private final int maxHops;
 
     /**
@@ -42,7 +44,9 @@ public final class DialogEngine {
         this.catalogue = catalogue;
         script.states().values().forEach(s -> states.put(s.id(), new CompiledState(s, script.locales())));
         understanding = new Understanding(script, states);
-        maxHops = script.states().size() + 1;
+        fillable = script.global().fills().stream().map(Globals.Fill::variable)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        maxHops = 2 * script.states().size() + 1;
     }
 
     public Script script() {
@@ -55,6 +59,39 @@ public final class DialogEngine {
         ConversationState blank = new ConversationState(script.id(), script.version(), script.start().state(),
                 locale, ConversationState.Status.ACTIVE, 0, false, null, null, 0, Map.of());
         return step(blank, new UserInput.Start(languageTag));
+    }
+
+    /**
+     * Starts a new conversation with what the user wrote first, as in Teams, where a first message
+     * may come without any welcome before it. The welcome is said, then the text is understood in
+     * the state the conversation waits in, as if typed there, but without asking that state's
+     * question first: "Pixel on Android 14, Company Portal says a certificate is missing" gives
+     * the welcome, the topic's acknowledgement, and the analysis, with no version question. Text
+     * that matches nothing is not a miss here: the welcome and its question stand.
+     */
+    public TurnResult start(String languageTag, String firstText) {
+        TurnResult started = start(languageTag);
+        if (firstText == null || firstText.isBlank()) {
+            return started;
+        }
+        String locale = script.localeFor(languageTag);
+        ConversationState blank = new ConversationState(script.id(), script.version(), script.start().state(),
+                locale, ConversationState.Status.ACTIVE, 0, false, null, null, 0, Map.of());
+        Turn turn = new Turn(blank);
+        enter(turn, script.start().state());
+        State waiting = states.get(turn.stateId).state;
+        if (turn.status != ConversationState.Status.ACTIVE || waiting.capture() != null) {
+            return started;
+        }
+        Understanding.Heard heard = new Understanding.Heard(firstText);
+        Meaning meaning = understanding.of(heard, turn, waiting);
+        Map<String, String> filled = understanding.fills(heard, turn.locale);
+        if (meaning == null && filled.isEmpty()) {
+            return started;
+        }
+        turn.messages.subList(turn.waitingSaidFrom, turn.messages.size()).clear(); // its question, not asked yet
+        understood(turn, meaning, filled);
+        return turn.finish();
     }
 
     /**
@@ -100,9 +137,12 @@ public final class DialogEngine {
 
     private void onText(Turn turn, String text) {
         State state = states.get(turn.stateId).state;
-        Meaning meaning = understanding.of(Words.of(text), turn, state);
-        if (meaning != null) {
-            onMeaning(turn, meaning);
+        Understanding.Heard heard = new Understanding.Heard(text);
+        Meaning meaning = understanding.of(heard, turn, state);
+        boolean fills = turn.status == ConversationState.Status.ACTIVE && state.capture() == null;
+        Map<String, String> filled = fills ? understanding.fills(heard, turn.locale) : Map.of();
+        if (meaning != null || !filled.isEmpty()) {
+            understood(turn, meaning, filled);
         } else if (turn.status == ConversationState.Status.WAITING_FOR_ACTION) {
             turn.say(globalText(script.global().busy(), turn));
         } else if (turn.status != ConversationState.Status.ACTIVE) {
@@ -118,6 +158,42 @@ public final class DialogEngine {
         } else {
             miss(turn);
         }
+    }
+
+    /**
+     * Acts on understood text: the variables it filled in passing first (unless it restarts, which
+     * forgets them), then its meaning. Text that only filled variables ("android 13" where no
+     * question is about it) is not a miss: the question is asked again, or skipped if answered.
+     */
+    private void understood(Turn turn, Meaning meaning, Map<String, String> filled) {
+        boolean restart = meaning instanceof Meaning.Global global && global.kind() == Transition.Kind.RESTART;
+        if (!restart) {
+            filled.forEach((name, value) -> {
+                if (!value.equals(turn.variables().get(name))) {
+                    turn.writableVariables().put(name, value);
+                }
+            });
+        }
+        if (meaning != null) {
+            onMeaning(turn, meaning);
+        } else {
+            turn.misses = 0;
+            turn.offeringHuman = false;
+            ask(turn);
+        }
+    }
+
+    /** Asks the current question again, unless what the user said in passing already answers it. */
+    private void ask(Turn turn) {
+        if (turn.status == ConversationState.Status.ACTIVE) {
+            CompiledState current = states.get(turn.stateId);
+            Choice answered = current.answered(turn.variables(), fillable);
+            if (answered != null) {
+                onMeaning(turn, new Meaning.Pick(answered));
+                return;
+            }
+        }
+        prompt(turn);
     }
 
     private void onChoice(Turn turn, String choiceId) {
@@ -154,10 +230,34 @@ public final class DialogEngine {
             move(turn, Transition.Kind.INTENT, typed.intent().id(), typed.intent().next());
             return;
         }
-        Meaning.Global global = (Meaning.Global) meaning;
         Globals texts = script.global();
         boolean ended = turn.status == ConversationState.Status.RESOLVED
                 || turn.status == ConversationState.Status.ESCALATED;
+        if (meaning instanceof Meaning.Topic) {
+            // The employee describes the problem: say it is the right place, and go on.
+            take(turn, Transition.Kind.TOPIC, "");
+            turn.misses = 0;
+            turn.offeringHuman = false;
+            if (turn.status == ConversationState.Status.ACTIVE) {
+                turn.say(globalText(texts.topic().say(), turn));
+            }
+            ask(turn);
+            return;
+        }
+        if (meaning instanceof Meaning.SmallTalk talk) {
+            take(turn, Transition.Kind.SMALL_TALK, talk.talk().id());
+            turn.misses = 0;
+            turn.offeringHuman = false;
+            if (talk.talk().say() != null) {
+                turn.say(globalText(talk.talk().say(), turn));
+                if (ended) {
+                    return; // "thanks" after the end deserves "you're welcome", not "this is over"
+                }
+            }
+            ask(turn);
+            return;
+        }
+        Meaning.Global global = (Meaning.Global) meaning;
         switch (global.kind()) {
             case RESTART -> {
                 take(turn, Transition.Kind.RESTART, "");
@@ -170,14 +270,14 @@ public final class DialogEngine {
                 turn.locale = global.locale();
                 turn.offeringHuman = false; // the question is asked again, not the offer
                 turn.say(globalText(texts.language().say(), turn));
-                prompt(turn);
+                ask(turn);
             }
             case HELP -> {
                 take(turn, Transition.Kind.HELP, "");
                 turn.say(globalText(texts.help().say(), turn));
                 turn.misses = 0;
                 turn.offeringHuman = false;
-                prompt(turn);
+                ask(turn);
             }
             case HUMAN -> {
                 if (ended) {
@@ -218,8 +318,7 @@ public final class DialogEngine {
         } else if (turn.misses >= offer.afterMisses()) {
             take(turn, Transition.Kind.OFFER_HUMAN, "");
             turn.offeringHuman = true;
-            turn.say(globalText(offer.say(), turn));
-            turn.messages.add(new Message.Choices(List.of(
+            turn.messages.add(new Message.Choices(globalText(offer.say(), turn), List.of(
                     new Message.Option(ACCEPT_HUMAN, offer.accept().label().in(turn.locale)),
                     new Message.Option(DECLINE_HUMAN, offer.decline().label().in(turn.locale)))));
         } else {
@@ -288,6 +387,7 @@ public final class DialogEngine {
      */
     private void enter(Turn turn, String stateId) {
         String id = stateId;
+        Set<String> skipped = null;
         for (int hop = 0; hop <= maxHops; hop++) {
             CompiledState compiled = states.get(id);
             State state = compiled.state;
@@ -297,6 +397,18 @@ public final class DialogEngine {
             turn.offeringHuman = false;
             turn.pendingAction = null;
             turn.pendingRequestId = null;
+            Choice answered = compiled.answered(turn.variables(), fillable);
+            if (answered != null && (skipped == null || !skipped.contains(id))) {
+                // Answered in passing ("Android 14" in the first message): take the answer, do not ask.
+                // Each state at most once per turn, so answers that lead in a circle still stop and ask.
+                skipped = skipped == null ? new java.util.HashSet<>(4) : skipped;
+                skipped.add(id);
+                turn.writableVariables().putAll(answered.set());
+                turn.taken.add(new Transition(id, Transition.Kind.CHOICE, answered.id(), answered.next().state()));
+                id = answered.next().state();
+                continue;
+            }
+            turn.waitingSaidFrom = turn.messages.size();
             compiled.render(turn.locale, false, turn.variables(), turn.messages);
             if (state.end() != null) {
                 end(turn, state.end());

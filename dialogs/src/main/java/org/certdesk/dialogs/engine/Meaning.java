@@ -1,6 +1,7 @@
 package org.certdesk.dialogs.engine;
 
 import org.certdesk.dialogs.script.Choice;
+import org.certdesk.dialogs.script.Globals;
 import org.certdesk.dialogs.script.Intent;
 import org.certdesk.dialogs.script.Transition;
 
@@ -20,5 +21,13 @@ sealed interface Meaning {
      * LANGUAGE (with the target {@code locale}), OFFER_ACCEPT or OFFER_DECLINE.
      */
     record Global(Transition.Kind kind, String locale) implements Meaning {
+    }
+
+    /** A description of the problem the script solves (its {@code global.topic}). */
+    record Topic() implements Meaning {
+    }
+
+    /** A greeting, thanks… ({@code global.small_talk}). */
+    record SmallTalk(Globals.SmallTalk talk) implements Meaning {
     }
 }

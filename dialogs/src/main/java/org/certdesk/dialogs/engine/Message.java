@@ -3,8 +3,8 @@ package org.certdesk.dialogs.engine;
 import java.util.List;
 
 /**
- * What the bot says, independent of any channel: Teams renders choices and facts as Adaptive
- * Cards, the web chat as suggested actions. Texts are plain text (channels escape them for their
+ * What the bot says, independent of any channel: Teams renders choices (a question with its
+ * buttons) and facts as Adaptive Cards, the web chat choices as one activity with suggested actions. Texts are plain text (channels escape them for their
  * markup). Switch on {@link #kind()}.
  */
 public sealed interface Message {
@@ -21,10 +21,19 @@ public sealed interface Message {
         }
     }
 
-    /** Buttons; a press comes back as {@link UserInput.Choice} with the option's id. */
-    record Choices(List<Option> options) implements Message {
+    /**
+     * A question and its buttons, one chat bubble: {@code text} is the question (plain text, as
+     * {@link Text}), {@code null} when the buttons follow something else (a download card). A press
+     * comes back as {@link UserInput.Choice} with the option's id.
+     */
+    record Choices(String text, List<Option> options) implements Message {
         public Choices {
             options = List.copyOf(options);
+        }
+
+        /** Buttons without a question of their own. */
+        public Choices(List<Option> options) {
+            this(null, options);
         }
 
         @Override

@@ -26,6 +26,8 @@ final class Turn {
     final List<ActionRequest> actions = new ArrayList<>(1);
     final List<Transition> taken = new ArrayList<>(4);
     Handoff handoff;
+    /** Where in {@link #messages} the state the conversation waits in began to speak. */
+    int waitingSaidFrom;
 
     Turn(ConversationState state) {
         before = state;

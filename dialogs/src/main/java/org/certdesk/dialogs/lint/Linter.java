@@ -23,7 +23,7 @@ public final class Linter {
     /** Adds the problems of {@code script} to {@code problems}. */
     public void check(Script script, Problems problems) {
         for (Check check : List.of(new GraphCheck(), new TranslationCheck(), new ActionCheck(catalogue),
-                new VariableCheck(catalogue))) {
+                new VariableCheck(catalogue), new SharedPhraseCheck())) {
             check.run(script, problems);
         }
     }

@@ -55,6 +55,19 @@ final class TranslationCheck implements Linter.Check {
             text(global.notUnderstood(), "global.not_understood: say", locales, problems);
             text(global.busy(), "global.busy: say", locales, problems);
             text(global.ended(), "global.ended: say", locales, problems);
+            if (global.topic() != null) {
+                phrases(global.topic().phrases(), "global.topic", locales, true, problems);
+                text(global.topic().say(), "global.topic: say", locales, problems);
+            }
+            for (Globals.SmallTalk talk : global.smallTalk()) {
+                String talkWhat = "global.small_talk '" + talk.id() + "'";
+                phrases(talk.phrases(), talkWhat, locales, true, problems);
+                text(talk.say(), talkWhat + ": say", locales, problems);
+            }
+            for (Globals.Fill fill : global.fills()) {
+                fill.values().forEach((value, phrases) -> phrases(phrases,
+                        "global.fill '" + fill.variable() + "' value '" + value + "'", locales, true, problems));
+            }
             Globals.OfferHuman offer = global.offerHuman();
             if (offer != null) {
                 text(offer.say(), "global.offer_human: say", locales, problems);

@@ -48,6 +48,11 @@ final class VariableCheck implements Linter.Check {
         List<Edge> edges = edges(script, used);
         Set<String> settable = new HashSet<>();
         edges.forEach(e -> settable.addAll(e.sets()));
+        if (script.global() != null) {
+            // Free text may fill these in any state, but only maybe: they count as set by something,
+            // never as definitely set on the way into a state.
+            script.global().fills().forEach(fill -> settable.add(fill.variable()));
+        }
         Map<String, Set<String>> setOnEntry = definitelySet(script, edges);
         for (State state : script.states().values()) {
             Set<String> reported = new HashSet<>();
@@ -248,6 +253,10 @@ final class VariableCheck implements Linter.Check {
                 localized(uses, global.offerHuman().decline().label(), "global.offer_human.decline: label");
             }
         }
+        if (global.topic() != null) {
+            localized(uses, global.topic().say(), "global.topic: say");
+        }
+        global.smallTalk().forEach(talk -> localized(uses, talk.say(), "global.small_talk '" + talk.id() + "': say"));
         for (Use use : uses) {
             for (String variable : variables(use, problems)) {
                 problems.add(use.at(), use.what() + ": {{" + variable + "}} cannot be used in a global text,"

@@ -1,5 +1,9 @@
 package org.certdesk.dialogs.load;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.certdesk.dialogs.script.Globals;
 import org.certdesk.dialogs.script.Localized;
@@ -10,7 +14,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class GlobalsReader {
 
     private static final Set<String> KEYS = Set.of("help", "restart", "human", "language",
-            "not_understood", "offer_human", "busy", "ended");
+            "not_understood", "offer_human", "busy", "ended", "topic", "small_talk", "fill");
 
     private final Fields fields;
 
@@ -33,7 +37,76 @@ final class GlobalsReader {
                 offerHuman(map),
                 textOnly(map, "busy"),
                 textOnly(map, "ended"),
+                topic(map),
+                smallTalk(map),
+                fills(map),
                 map.at());
+    }
+
+    /** Optional: a script without a topic only understands its states' answers and the global intents. */
+    private Globals.Topic topic(YamlMap global) {
+        if (!global.has("topic")) {
+            return null;
+        }
+        YamlMap map = YamlMap.read(global.get("topic"), "global.topic", fields.problems());
+        if (map == null) {
+            return null;
+        }
+        map.allowOnly("global.topic", Set.of("phrases", "say"));
+        Node phrases = map.require("phrases", "global.topic");
+        Node say = map.require("say", "global.topic");
+        return new Globals.Topic(phrases == null ? Phrases.NONE : fields.phrases(phrases, "global.topic: phrases"),
+                say == null ? null : fields.localized(say, "global.topic: say"), map.at());
+    }
+
+    private List<Globals.SmallTalk> smallTalk(YamlMap global) {
+        List<Globals.SmallTalk> all = new ArrayList<>();
+        if (!global.has("small_talk")) {
+            return all;
+        }
+        for (Node item : fields.items(global.get("small_talk"), "global.small_talk")) {
+            YamlMap map = YamlMap.read(item, "global.small_talk item", fields.problems());
+            if (map == null) {
+                continue;
+            }
+            map.allowOnly("global.small_talk item", Set.of("id", "phrases", "say"));
+            Node id = map.require("id", "global.small_talk item");
+            String name = id == null ? null : fields.id(id, "global.small_talk id", Fields.IdRule.SNAKE);
+            String what = "global.small_talk '" + name + "'";
+            Node phrases = map.require("phrases", what);
+            all.add(new Globals.SmallTalk(name,
+                    phrases == null ? Phrases.NONE : fields.phrases(phrases, what + ": phrases"),
+                    map.has("say") ? fields.localized(map.get("say"), what + ": say") : null, map.at()));
+        }
+        return all;
+    }
+
+    private List<Globals.Fill> fills(YamlMap global) {
+        List<Globals.Fill> all = new ArrayList<>();
+        if (!global.has("fill")) {
+            return all;
+        }
+        for (Node item : fields.items(global.get("fill"), "global.fill")) {
+            YamlMap map = YamlMap.read(item, "global.fill item", fields.problems());
+            if (map == null) {
+                continue;
+            }
+            map.allowOnly("global.fill item", Set.of("variable", "values"));
+            Node variable = map.require("variable", "global.fill item");
+            String name = variable == null ? null : fields.id(variable, "global.fill variable", Fields.IdRule.SNAKE);
+            String what = "global.fill '" + name + "'";
+            Node valuesNode = map.require("values", what);
+            Map<String, Phrases> values = new LinkedHashMap<>();
+            YamlMap valueMap = valuesNode == null ? null
+                    : YamlMap.read(valuesNode, what + ": values (value: phrases per language)", fields.problems());
+            if (valueMap != null) {
+                for (String value : valueMap.keys()) {
+                    values.put(value, fields.phrases(valueMap.get(value), what + " value '" + value + "'"));
+                }
+            }
+            all.add(new Globals.Fill(name, values, map.at()));
+        }
+        return all;
     }
 
     private Globals.GlobalIntent intent(YamlMap global, String key, Set<String> keys, boolean needsSay,

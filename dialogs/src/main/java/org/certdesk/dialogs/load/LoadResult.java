@@ -12,13 +12,27 @@ public sealed interface LoadResult {
     List<Problem> problems();
 
     /**
+     * What loads but is likely a mistake (e.g. a state's phrase that is also a global intent's
+     * phrase), in file order; each message starts with {@code warning: }.
+     */
+    List<Problem> warnings();
+
+    /**
      * Returns the script.
      *
      * @throws IllegalStateException listing every problem, one per line, when it did not load
      */
     Script orElseThrow();
 
-    record Loaded(Script script) implements LoadResult {
+    record Loaded(Script script, List<Problem> warnings) implements LoadResult {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+
+        public Loaded(Script script) {
+            this(script, List.of());
+        }
+
         @Override
         public List<Problem> problems() {
             return List.of();
@@ -30,12 +44,17 @@ public sealed interface LoadResult {
         }
     }
 
-    record Rejected(List<Problem> problems) implements LoadResult {
+    record Rejected(List<Problem> problems, List<Problem> warnings) implements LoadResult {
         public Rejected {
             problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
             if (problems.isEmpty()) {
                 throw new IllegalArgumentException("a rejected script has at least one problem");
             }
+        }
+
+        public Rejected(List<Problem> problems) {
+            this(problems, List.of());
         }
 
         @Override

@@ -45,10 +45,10 @@ public final class ScriptLoader {
                 new Linter(catalogue).check(script, problems);
             }
             if (problems.isEmpty()) {
-                return new LoadResult.Loaded(script);
+                return new LoadResult.Loaded(script, problems.sortedWarnings());
             }
         }
-        return new LoadResult.Rejected(problems.sorted());
+        return new LoadResult.Rejected(problems.sorted(), problems.sortedWarnings());
     }
 
     /**

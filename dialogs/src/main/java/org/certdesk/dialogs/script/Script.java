@@ -94,6 +94,10 @@ public record Script(String file, String id, int version, String description, Li
         String offerTarget = global.offerHuman().next().state();
         all.add(new Transition(any, Transition.Kind.OFFER_ACCEPT, "", offerTarget));
         all.add(new Transition(any, Transition.Kind.GIVE_UP, "", offerTarget));
+        if (global.topic() != null) {
+            all.add(new Transition(any, Transition.Kind.TOPIC, "", same));
+        }
+        global.smallTalk().forEach(talk -> all.add(new Transition(any, Transition.Kind.SMALL_TALK, talk.id(), same)));
         return all;
     }
 

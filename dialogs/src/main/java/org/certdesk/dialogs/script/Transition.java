@@ -5,7 +5,7 @@ package org.certdesk.dialogs.script;
  * behaviours (help, restart, language, human offer) hold in every state: their {@code from} is
  * {@link #ANY_STATE}, and {@code to} is {@link #SAME_STATE} when the conversation stays where it is.
  *
- * @param key the choice id, intent id, outcome, branch case or target locale; empty otherwise
+ * @param key the choice id, intent id, outcome, branch case, target locale or small talk id; empty otherwise
  */
 public record Transition(String from, Kind kind, String key, String to) {
 
@@ -14,7 +14,8 @@ public record Transition(String from, Kind kind, String key, String to) {
 
     public enum Kind {
         CHOICE, INTENT, CAPTURE, NEXT, FALLBACK, OUTCOME, BRANCH, OTHERWISE,
-        HELP, RESTART, HUMAN, LANGUAGE, NOT_UNDERSTOOD, OFFER_HUMAN, OFFER_DECLINE, OFFER_ACCEPT, GIVE_UP
+        HELP, RESTART, HUMAN, LANGUAGE, NOT_UNDERSTOOD, OFFER_HUMAN, OFFER_DECLINE, OFFER_ACCEPT, GIVE_UP,
+        TOPIC, SMALL_TALK
     }
 
     @Override

@@ -73,8 +73,11 @@ public final class EngineBenchmark {
             sink += converse(engine, path);
         }
         double[] rates = new double[5];
+        double[] cpuRates = new double[5];
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int round = 0; round < rates.length; round++) {
             long conversations = 0;
+            long cpuStart = cpu.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             long end = start + 2_000_000_000L;
             long now;
@@ -86,10 +89,16 @@ public final class EngineBenchmark {
                 now = System.nanoTime();
             } while (now < end);
             rates[round] = conversations * stepsPerConversation / ((now - start) / 1e9);
+            // Per second of this thread's CPU: what the engine costs, whatever else the machine runs.
+            cpuRates[round] = conversations * stepsPerConversation / ((cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9);
         }
         Arrays.sort(rates);
+        Arrays.sort(cpuRates);
         System.out.printf("%s: median %,.0f steps/s (min %,.0f, max %,.0f; 5 rounds of 2 s after 3 s warm-up) [sink %d]%n",
                 name, rates[2], rates[0], rates[4], sink & 0xff);
+        System.out.printf("    per CPU-second of the benchmark thread: median %,.0f steps/s (min %,.0f, max %,.0f); load average %.1f%n",
+                cpuRates[2], cpuRates[0], cpuRates[4],
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** One whole conversation; returns something derived from it so the JIT cannot drop the work. */

@@ -22,8 +22,8 @@ class DialogEngineTests {
     void startsInThePreferredLanguageOrTheDefault() {
         assertThat(engine.start("fr-CA").state().locale()).isEqualTo("fr");
         assertThat(engine.start("de-DE").state().locale()).isEqualTo("en");
-        assertThat(engine.start(null).messages()).containsExactly(new Message.Text("Colour?"),
-                new Message.Choices(List.of(new Message.Option("red", "Red"))));
+        assertThat(engine.start(null).messages()).as("the question and its buttons are one message")
+                .containsExactly(new Message.Choices("Colour?", List.of(new Message.Option("red", "Red"))));
     }
 
     @Test
@@ -39,7 +39,8 @@ class DialogEngineTests {
         TurnResult result = engine.step(engine.start("en").state(), new UserInput.Text("green"));
         assertThat(result.taken()).containsExactly(new Transition("ask", Transition.Kind.FALLBACK, "", "other"),
                 new Transition("other", Transition.Kind.NEXT, "", "ask"));
-        assertThat(result.messages()).startsWith(new Message.Text("Only red or blue."), new Message.Text("Colour?"));
+        assertThat(result.messages()).startsWith(new Message.Text("Only red or blue."),
+                new Message.Choices("Colour?", List.of(new Message.Option("red", "Red"))));
         assertThat(result.state().misses()).isZero();
     }
 
@@ -89,7 +90,8 @@ class DialogEngineTests {
         ConversationState asking = engine.start("en").state();
         TurnResult unknownButton = engine.step(asking, new UserInput.Choice("skip"));
         assertThat(unknownButton.state().misses()).isZero();
-        assertThat(unknownButton.messages()).first().isEqualTo(new Message.Text("Colour?"));
+        assertThat(unknownButton.messages()).first()
+                .isEqualTo(new Message.Choices("Colour?", List.of(new Message.Option("red", "Red"))));
     }
 
     @Test
@@ -106,7 +108,8 @@ class DialogEngineTests {
         TurnResult resumed = engine.step(escalated, new UserInput.Resume("name"));
         assertThat(resumed.state().stateId()).isEqualTo("name");
         assertThat(resumed.state().status()).isEqualTo(Status.ACTIVE);
-        assertThat(resumed.messages()).first().isEqualTo(new Message.Text("Nom du certificat ?"));
+        assertThat(resumed.messages()).first()
+                .isEqualTo(new Message.Choices("Nom du certificat ?", List.of(new Message.Option("skip", "Passer"))));
         assertThatThrownBy(() -> engine.step(escalated, new UserInput.Resume("nowhere")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no such state");
     }

@@ -2,12 +2,13 @@ package org.certdesk.dialogs.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.certdesk.dialogs.text.Words;
 import org.junit.jupiter.api.Test;
 
 class PhraseMatcherTests {
 
     private static PhraseMatcher<String> matcher(String... phraseThenMeaning) {
-        PhraseMatcher<String> matcher = new PhraseMatcher<>();
+        PhraseMatcher<String> matcher = new PhraseMatcher<>("fr");
         for (int i = 0; i < phraseThenMeaning.length; i += 2) {
             matcher.add(phraseThenMeaning[i], phraseThenMeaning[i + 1]);
         }
@@ -15,13 +16,29 @@ class PhraseMatcherTests {
     }
 
     private static String meaning(PhraseMatcher<String> matcher, String input) {
-        PhraseMatcher.Match<String> match = matcher.best(Words.of(input), false);
+        PhraseMatcher.Match<String> match = matcher.best(Words.of(input, "fr"), false);
         return match == null ? null : match.meaning();
     }
 
     @Test
-    void wordsIgnoreCaseAccentsPunctuationAndApostrophes() {
-        assertThat(Words.of("C’est TÉLÉCHARGÉ, l'œuvre !")).containsExactly("c", "est", "telecharge", "l", "oeuvre");
+    void wordsIgnoreCaseAccentsPunctuationElisionsAndWordForms() {
+        assertThat(Words.of("C’est TÉLÉCHARGÉ, l'œuvre !", "fr")).containsExactly("est", "telecharg", "oeuvr");
+        assertThat(Words.of("aide, Aidez-moi", "fr")).containsExactly("aid", "aid", "moi");
+        assertThat(Words.of("installé installer, deja", "fr")).containsExactly("install", "install", "dej");
+        PhraseMatcher<String> installed = matcher("déjà installé", "installed");
+        assertThat(meaning(installed, "je l’ai deja installee")).isEqualTo("installed");
+        assertThat(meaning(installed, "Déjà installés")).isEqualTo("installed");
+        assertThat(Words.of("downloaded downloading, doesn’t", "en")).containsExactly("download", "download", "doesnt");
+        assertThat(Words.of("Pixel on Android 14 (12L)", "en")).containsExactly("pixel", "on", "android", "14", "12l");
+    }
+
+    @Test
+    void theWholeMatchCountsNotOneWordThatAlsoMeansSomethingElse() {
+        PhraseMatcher<String> matcher = matcher("le support", "human", "certificat manquant", "topic",
+                "certificat exigé", "topic", "entreprise", "topic");
+        assertThat(meaning(matcher, "Un certificat exigé par le support technique de votre entreprise est manquant"))
+                .isEqualTo("topic");
+        assertThat(meaning(matcher, "je veux le support")).isEqualTo("human");
     }
 
     @Test
@@ -53,7 +70,7 @@ class PhraseMatcherTests {
     @Test
     void wholeInputModeNeedsThePhraseToBeAllOfIt() {
         PhraseMatcher<String> matcher = matcher("help", "help");
-        assertThat(matcher.best(Words.of("Help Desk Root CA"), true)).isNull();
-        assertThat(matcher.best(Words.of("Help!"), true).meaning()).isEqualTo("help");
+        assertThat(matcher.best(Words.of("Help Desk Root CA", "fr"), true)).isNull();
+        assertThat(matcher.best(Words.of("Help!", "fr"), true).meaning()).isEqualTo("help");
     }
 }

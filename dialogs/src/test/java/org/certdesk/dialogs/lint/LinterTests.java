@@ -219,6 +219,41 @@ class LinterTests {
                 "start 'akk' is not a state (did you mean 'ask'?)"));
     }
 
+    @Test
+    void aStatePhraseThatIsAlsoAGlobalIntentPhraseIsAWarningNotAProblem() {
+        String yaml = replace(MINIMAL, "        label: { fr: \"Oui\", en: \"Yes\" }\n",
+                "        label: { fr: \"Oui\", en: \"Yes\" }\n        phrases: { fr: [Humains, oui], en: [yes] }\n");
+        LoadResult result = ScriptLoader.standard().load("minimal.yaml", yaml);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.warnings()).extracting(Problem::toString).containsExactly(
+                "minimal.yaml:27:18: warning: state 'ask': choice 'works': phrase 'Humains' (fr) is also a phrase of"
+                        + " global.human; in this state it means the state's answer, not the global one");
+    }
+
+    @Test
+    void topicSmallTalkAndFillsAreLintedLikeTheRest() {
+        String yaml = replace(MINIMAL, "  busy: {", ""
+                + "  topic: { phrases: { fr: [certificat] }, say: { fr: \"Je vois.\", en: \"I see {{who}}.\" } }\n"
+                + "  small_talk:\n"
+                + "    - id: greeting\n"
+                + "      phrases: { fr: [bonjour], en: [hello] }\n"
+                + "    - id: thanks\n"
+                + "      phrases: { en: [thanks] }\n"
+                + "      say: { fr: \"Merci.\", en: \"Thanks.\" }\n"
+                + "  fill:\n"
+                + "    - variable: Phone\n"
+                + "      values: { new: { fr: [android 14], en: [android 14] } }\n"
+                + "  busy: {");
+        assertThat(problems(yaml)).containsExactly(
+                "minimal.yaml:19:21: global.topic: missing 'en' phrases",
+                "minimal.yaml:19:48: global.topic: say in 'en': {{who}} cannot be used in a global text, which is said in"
+                        + " every state",
+                "minimal.yaml:19:48: global.topic: say: 'fr' uses [] but 'en' uses [who]",
+                "minimal.yaml:24:16: global.small_talk 'thanks': missing 'fr' phrases",
+                "minimal.yaml:27:17: global.fill variable 'Phone' must be snake_case (lowercase letters, digits and '_',"
+                        + " starting with a letter)");
+    }
+
     private static List<String> problems(String yaml) {
         return ScriptLoader.standard().load("minimal.yaml", yaml).problems().stream().map(Problem::toString).toList();
     }

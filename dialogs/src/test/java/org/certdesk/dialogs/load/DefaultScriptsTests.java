@@ -12,6 +12,7 @@ class DefaultScriptsTests {
         for (String id : DefaultScripts.ids()) {
             LoadResult result = DefaultScripts.load(id, ScriptLoader.standard());
             assertThat(result.problems()).as(id).isEmpty();
+            assertThat(result.warnings()).as(id + " warnings").isEmpty();
             Script script = result.orElseThrow();
             assertThat(script.id()).isEqualTo(id);
             assertThat(script.locales()).containsExactly("fr", "en");

@@ -17,19 +17,21 @@ import org.certdesk.dialogs.engine.UserInput;
  * the conversation state goes through JSON and back, as it does when the bot stores it, so every
  * transcript also proves that a conversation resumes after a restart at any point.
  *
- * <p>Step keys. One input: {@code start} (true, or a language tag), {@code say} (free text),
+ * <p>Step keys. One input: {@code start} (true, or a language tag), {@code start_with} (a first
+ * message that starts the conversation, as in Teams without a welcome), {@code say} (free text),
  * {@code choose} (a choice id), {@code outcome} (the pending action's outcome, with
  * {@code variables}; {@code request} overrides the request id), {@code switch_locale},
  * {@code resume} (a state id). Expectations: {@code bot} (substrings of what the bot said),
- * {@code bot_exact} (whole text messages), {@code state}, {@code status}, {@code choices} (the ids
+ * {@code bot_exact} (whole text messages, or the question of a choices message), {@code not_bot} (substrings the bot must not say), {@code state}, {@code status}, {@code choices} (the ids
  * offered, in order), {@code action} and {@code with} (the action requested), {@code handoff} (the
  * escalation reason), {@code silent} (nothing said). An action or handoff the step does not expect
  * fails it. Texts may be one string, a list, or a map of locale to either. {@code note} is a comment.
  */
 public final class TranscriptRunner {
 
-    private static final Set<String> INPUTS = Set.of("start", "say", "choose", "outcome", "switch_locale", "resume");
-    private static final Set<String> KEYS = Set.of("start", "say", "choose", "outcome", "variables", "request",
+    private static final Set<String> INPUTS = Set.of("start", "start_with", "say", "choose", "outcome",
+            "switch_locale", "resume");
+    private static final Set<String> KEYS = Set.of("start", "start_with", "not_bot", "say", "choose", "outcome", "variables", "request",
             "switch_locale", "resume", "bot", "bot_exact", "state", "status", "choices", "action", "with",
             "handoff", "silent", "note");
 
@@ -79,8 +81,14 @@ public final class TranscriptRunner {
             String tag = value instanceof String text ? text : locale;
             return state == null ? engine.start(tag) : engine.step(state, new UserInput.Start(tag));
         }
+        if (kind.equals("start_with")) {
+            if (state != null) {
+                throw new AssertionError(where + ": 'start_with' starts a conversation: it must be the first step");
+            }
+            return engine.start(locale, one(value, locale, where));
+        }
         if (state == null) {
-            throw new AssertionError(where + ": the first step must be 'start'");
+            throw new AssertionError(where + ": the first step must be 'start' or 'start_with'");
         }
         UserInput input = switch (kind) {
             case "say" -> new UserInput.Text(one(value, locale, where));
@@ -104,9 +112,15 @@ public final class TranscriptRunner {
                 throw new AssertionError(where + ": bot did not say \"" + expected + "\"" + context);
             }
         }
+        for (String unexpected : many(step.get("not_bot"), locale, where)) {
+            if (said.stream().anyMatch(line -> line.contains(unexpected))) {
+                throw new AssertionError(where + ": bot said \"" + unexpected + "\"" + context);
+            }
+        }
         for (String expected : many(step.get("bot_exact"), locale, where)) {
             boolean found = result.messages().stream()
-                    .anyMatch(m -> m instanceof Message.Text text && text.text().equals(expected));
+                    .anyMatch(m -> m instanceof Message.Text text && text.text().equals(expected)
+                            || m instanceof Message.Choices choices && expected.equals(choices.text()));
             if (!found) {
                 throw new AssertionError(where + ": no message was exactly \"" + expected + "\"" + context);
             }
@@ -162,6 +176,9 @@ public final class TranscriptRunner {
             if (message instanceof Message.Text text) {
                 lines.add(text.text());
             } else if (message instanceof Message.Choices choices) {
+                if (choices.text() != null) {
+                    lines.add(choices.text());
+                }
                 choices.options().forEach(o -> lines.add("[" + o.label() + "]"));
             } else if (message instanceof Message.Facts facts) {
                 facts.facts().forEach(f -> lines.add(f.label() + ": " + f.value()));

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Renders an {@link Outbound} as the Bot Framework activity Teams shows: a text as a Markdown message
- * (escaped), choices, facts and a download as an Adaptive Card 1.5 (the newest Teams renders) with a
+ * (escaped), choices (a question with its buttons, one card), facts and a download as an Adaptive Card 1.5 (the newest Teams renders) with a
  * plain-text {@code summary} and {@code fallbackText}, "typing" as a typing activity. Card submits carry
  * {@code {"choice": id}}, which {@link CardActions} reads back.
  */
@@ -55,10 +55,15 @@ final class ActivityRenderer {
         return activity;
     }
 
+    /** A question and its buttons: one card, the question as its text, so Teams shows one bubble. */
     private static void choices(ObjectNode activity, Message.Choices choices, String locale) {
         String labels = choices.options().stream().map(Message.Option::label).collect(Collectors.joining(" | "));
-        ObjectNode card = card(activity, CardText.CHOOSE.format(locale, labels), locale);
-        card.putArray("body");
+        String choose = CardText.CHOOSE.format(locale, labels);
+        ObjectNode card = card(activity, choices.text() == null ? choose : choices.text() + "\n" + choose, locale);
+        ArrayNode body = card.putArray("body");
+        if (choices.text() != null) {
+            body.addObject().put("type", "TextBlock").put("text", TeamsMarkup.cardText(choices.text())).put("wrap", true);
+        }
         ArrayNode actions = card.putArray("actions");
         for (Message.Option option : choices.options()) {
             ObjectNode action = actions.addObject();

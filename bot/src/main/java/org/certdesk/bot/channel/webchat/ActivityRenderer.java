@@ -47,6 +47,9 @@ final class ActivityRenderer {
      * the buttons once anything is sent. A message without text is not drawn as a bubble.
      */
     private static void choices(ObjectNode activity, Message.Choices choices) {
+        if (choices.text() != null) {
+            activity.put("text", choices.text()).put("textFormat", "plain"); // the question and its buttons: one bubble
+        }
         ArrayNode actions = activity.putObject("suggestedActions").putArray("actions");
         for (Message.Option option : choices.options()) {
             actions.addObject().put("type", "messageBack").put("title", option.label()).put("text", option.label())

@@ -33,7 +33,11 @@ final class WebhookMarkdown {
     }
 
     private static String choices(Message.Choices choices, String locale, String webhookName) {
-        StringBuilder out = new StringBuilder(text(WebhookTexts.REPLY_WITH.format(locale, webhookName)));
+        StringBuilder out = new StringBuilder();
+        if (choices.text() != null) {
+            out.append(text(choices.text())).append(LINE);
+        }
+        out.append(text(WebhookTexts.REPLY_WITH.format(locale, webhookName)));
         for (Message.Option option : choices.options()) {
             out.append(LINE).append("• ").append(text(option.label()));
         }

@@ -122,13 +122,13 @@ class TeamsConversationTests {
         assertThat(alice.addBot().statusCode()).isEqualTo(200);
         assertThat(alice.install().statusCode()).as("Teams sends both when the app is installed").isEqualTo(200);
         List<JsonNode> welcome = alice.untilButtons();
-        assertThat(TeamsUser.texts(welcome)).hasSize(2);
-        assertThat(TeamsUser.texts(welcome).get(0)).startsWith(says.hello());
-        assertThat(TeamsUser.texts(welcome).get(1)).isEqualTo(says.question());
+        assertThat(welcome).as("the greeting, then the question and its buttons in one card").hasSize(2);
+        assertThat(TeamsUser.texts(welcome)).singleElement().asString().startsWith(says.hello());
         JsonNode versions = TeamsUser.cards(welcome).get(0);
+        assertThat(TeamsUser.cardTexts(versions)).containsExactly(says.question());
         assertThat(versions.path("version").stringValue()).isEqualTo("1.5");
         assertThat(versions.path("lang").stringValue()).isEqualTo(language);
-        assertThat(TeamsUser.submitButtons(welcome.get(2))).containsExactlyElementsOf(says.versions());
+        assertThat(TeamsUser.submitButtons(welcome.get(1))).containsExactlyElementsOf(says.versions());
         assertThat(versions.at("/actions/0/data").toString()).isEqualTo("{\"choice\":\"android_11_plus\"}");
         assertThat(welcome).allSatisfy(reply -> {
             assertThat(reply.at("/conversation/id").stringValue()).isEqualTo(alice.conversationId());
@@ -160,12 +160,14 @@ class TeamsConversationTests {
 
         alice.click("downloaded");
         List<JsonNode> install = alice.untilButtons();
-        assertThat(TeamsUser.texts(install)).singleElement().asString().startsWith(says.install());
-        assertThat(TeamsUser.submitButtons(install.get(1))).containsExactly(says.installed());
+        assertThat(install).as("the steps and their button: one card").hasSize(1);
+        assertThat(TeamsUser.cardTexts(TeamsUser.cards(install).get(0))).singleElement().asString()
+                .startsWith(says.install());
+        assertThat(TeamsUser.submitButtons(install.get(0))).containsExactly(says.installed());
 
         alice.click("installed");
         List<JsonNode> check = alice.untilButtons();
-        assertThat(TeamsUser.texts(check)).last().isEqualTo(says.signIn());
+        assertThat(TeamsUser.cardTexts(TeamsUser.cards(check).get(0))).containsExactly(says.signIn());
         assertThat(TeamsUser.submitButtons(check.get(check.size() - 1))).containsExactlyElementsOf(says.answers());
 
         assertThat(alice.type(says.typed()).statusCode()).isEqualTo(200);
@@ -184,7 +186,7 @@ class TeamsConversationTests {
 
         List<BotFrameworkStub.Attempt> attempts = teams.attempts(alice.conversationId());
         assertThat(attempts).as("each reply once, none refused").allMatch(BotFrameworkStub.Attempt::accepted)
-                .hasSize(3 + 6 + 2 + 3 + 1);
+                .hasSize(2 + 6 + 1 + 2 + 1);
         assertThat(TeamsUser.texts(teams.shown(alice.conversationId())))
                 .as("one welcome, though Teams announced the chat twice").filteredOn(t -> t.startsWith(says.hello()))
                 .hasSize(1);
@@ -192,6 +194,37 @@ class TeamsConversationTests {
         assertThat(teams.tokenRequests()).as("one client-credentials token, cached").singleElement().asString()
                 .contains("grant_type=client_credentials", "client_id=" + TestKeys.APP_ID,
                         "client_secret=s3cret%26%3D", "scope=https%3A%2F%2Fapi.botframework.com%2F.default");
+    }
+
+    /**
+     * The app was installed long ago: the employee's first message comes without any welcome. It is
+     * understood: the pasted error text (which says "support") does not open a case, and the Android
+     * version in it answers the version question, which is never asked.
+     */
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"fr-FR", "en-US"})
+    void aFirstMessageWithoutAWelcomeIsUnderstood(String locale) {
+        pki.oneMissing();
+        boolean french = locale.startsWith("fr");
+        TeamsUser carol = new TeamsUser(teams, bot(), locale);
+
+        assertThat(carol.type(french
+                ? "Bonjour, sur mon Pixel sous Android 13 j’ai « Un certificat exigé par le support technique de votre"
+                        + " entreprise est manquant »"
+                : "Hi, on my Pixel with Android 13 I get \"A certificate required by your company support is missing\"")
+                .statusCode()).isEqualTo(200);
+        List<JsonNode> replies = carol.untilButtons();
+        assertThat(TeamsUser.texts(replies).get(0)).startsWith(french ? "Bonjour ! Je vais vous aider" : "Hello! I’ll help you fix");
+        assertThat(TeamsUser.texts(replies)).contains(french
+                ? "Je vérifie les certificats des serveurs de connexion de votre entreprise…"
+                : "I’m checking the certificates of your company’s sign-in servers…");
+        assertThat(replies.toString()).doesNotContain(french ? "Quelle version" : "Which Android version");
+        assertThat(TeamsUser.submitButtons(replies.get(replies.size() - 1)))
+                .containsExactly(french ? "C’est téléchargé" : "Downloaded");
+
+        ConversationKey key = new ConversationKey("msteams", carol.conversationId());
+        assertThat(handoffs.count(key)).as("the pasted error text opens no case").isZero();
+        assertThat(column("state_json", carol)).contains("\"android_version\":\"11_plus\"");
     }
 
     @Test
@@ -222,7 +255,7 @@ class TeamsConversationTests {
         assertThat(handoff.get("locale")).isEqualTo("en");
         assertThat((String) handoff.get("variables_json")).contains("Contoso Issuing CA 2");
         assertThat(TeamsUser.texts(replies)).last().asString().startsWith("Your request is case number ");
-        assertThat(teams.attempts(bob.conversationId())).allMatch(BotFrameworkStub.Attempt::accepted).hasSize(3 + 4);
+        assertThat(teams.attempts(bob.conversationId())).allMatch(BotFrameworkStub.Attempt::accepted).hasSize(2 + 4);
 
         long caseId = jdbc.sql("SELECT id FROM handoffs WHERE channel = 'msteams' AND conversation_id = :id")
                 .param("id", bob.conversationId()).query(Long.class).single();
@@ -305,7 +338,9 @@ class TeamsConversationTests {
         mallory.untilButtons();
         assertThat(TeamsUser.texts(teams.shown(mallory.conversationId())))
                 .containsExactly(TeamsMarkup.messageText("Hello! I’ll help you fix the “missing certificate” message"
-                        + " in Company Portal. It takes a few minutes."), "Which Android version is your phone running?");
+                        + " in Company Portal. It takes a few minutes."));
+        assertThat(TeamsUser.cardTexts(TeamsUser.cards(teams.shown(mallory.conversationId())).get(0)))
+                .containsExactly("Which Android version is your phone running?");
         assertThat(count("processed_activities", mallory)).as("the welcome only").isEqualTo(1);
 
         // Nor does one on a conversation that exists: its stored reply address stays, nothing is sent there.
@@ -317,7 +352,7 @@ class TeamsConversationTests {
         assertThat(column("service_url", mallory)).isEqualTo(teams.serviceUrl());
         assertThat(count("inbox", mallory)).isZero();
         assertThat(count("processed_activities", mallory)).isEqualTo(1);
-        assertThat(teams.attempts(mallory.conversationId())).hasSize(3);
+        assertThat(teams.attempts(mallory.conversationId())).hasSize(2);
         assertThat(teams.requestedUrls()).noneMatch(url -> url.startsWith("/attacker/"));
     }
 

@@ -114,6 +114,22 @@ class TeamsDeliveryTests {
     }
 
     @Test
+    void aQuestionAndItsButtonsAreOneCardWithTheQuestionAsItsText() {
+        JsonNode activity = say(new Message.Choices("La connexion *fonctionne*-t-elle ?",
+                List.of(new Message.Option("fixed", "Réglé"))), "fr-FR");
+
+        assertThat(activity.has("text")).as("no separate text bubble").isFalse();
+        assertThat(activity.path("attachments")).hasSize(1);
+        JsonNode card = activity.at("/attachments/0/content");
+        assertThat(card.at("/body/0/type").asString()).isEqualTo("TextBlock");
+        assertThat(card.at("/body/0/text").asString()).isEqualTo(TeamsMarkup.cardText("La connexion *fonctionne*-t-elle ?"));
+        assertThat(card.at("/body/0/wrap").asBoolean()).isTrue();
+        assertThat(card.path("fallbackText").asString())
+                .isEqualTo("La connexion *fonctionne*-t-elle ?\nChoisissez : Réglé");
+        assertThat(card.at("/actions/0/title").asString()).isEqualTo("Réglé");
+    }
+
+    @Test
     void theSubmittedDataComesBackAsTheSameChoice() {
         JsonNode activity = say(new Message.Choices(List.of(new Message.Option("talk_to_human", "A person"))), "en");
         JsonNode data = activity.at("/attachments/0/content/actions/0/data");

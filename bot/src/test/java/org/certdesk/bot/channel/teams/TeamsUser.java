@@ -175,6 +175,17 @@ final class TeamsUser {
                 .map(a -> string(a.path("text"))).toList();
     }
 
+    /** The texts of a card's body (its TextBlocks), e.g. the question of a question card. */
+    static List<String> cardTexts(JsonNode card) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode block : card.path("body")) {
+            if ("TextBlock".equals(string(block.path("type")))) {
+                texts.add(string(block.path("text")));
+            }
+        }
+        return texts;
+    }
+
     /** The Adaptive Cards among {@code activities}. */
     static List<JsonNode> cards(List<JsonNode> activities) {
         List<JsonNode> cards = new ArrayList<>();

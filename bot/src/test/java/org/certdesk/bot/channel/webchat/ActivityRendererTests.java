@@ -46,6 +46,15 @@ class ActivityRendererTests {
     }
 
     @Test
+    void aQuestionAndItsButtonsAreOneActivity() {
+        JsonNode activity = say(new Message.Choices("Quelle version d’Android a votre téléphone ?",
+                List.of(new Message.Option("android_11_plus", "Android 11 ou plus récent"))), "fr");
+        assertThat(activity.get("text").stringValue()).isEqualTo("Quelle version d’Android a votre téléphone ?");
+        assertThat(activity.get("textFormat").stringValue()).isEqualTo("plain");
+        assertThat(activity.at("/suggestedActions/actions/0/value").stringValue()).isEqualTo("android_11_plus");
+    }
+
+    @Test
     void choicesAreSuggestedActionsThatSendTheChoiceId() {
         JsonNode activity = say(new Message.Choices(List.of(new Message.Option("android_11_plus", "Android 11 ou plus récent"),
                 new Message.Option("version_unknown", "Je ne sais pas"))), "fr");

@@ -47,6 +47,14 @@ final class ChatPage implements AutoCloseable {
         new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.elementToBeClickable(suggestedAction(label))).click();
     }
 
+    /** Types {@code text} in Web Chat's send box and sends it, as an employee would. */
+    void type(String text) {
+        WebElement box = new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#webchat input[type='text'], #webchat textarea")));
+        box.sendKeys(text);
+        box.sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+
     void waitForButton(String label) {
         new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.elementToBeClickable(suggestedAction(label)));
     }

@@ -23,6 +23,28 @@ class WebChatRealPipelineTests {
     @TempDir
     Path profile;
 
+    /**
+     * The employee pastes the Company Portal error text as their first message: it says "support",
+     * and still gets the procedure, not a person; the version in a later sentence answers the question.
+     */
+    @Test
+    void aFirstMessageInTheEmployeesOwnWordsGetsTheProcedure() throws Exception {
+        LoopbackPki.get().oneMissing();
+        try (ChatPage page = ChatPage.open("http://localhost:" + port + "/", "fr-FR", profile)) {
+            try {
+                page.waitForText("Quelle version d’Android a votre téléphone ?");
+                page.type("« Un certificat exigé par le support technique de votre entreprise est manquant »");
+                page.waitForText("C’est bien ce que je sais régler");
+                page.type("c’est un Pixel sous Android 14");
+                page.waitForText("J’ai trouvé ! Il manque à votre téléphone le certificat « Contoso Issuing CA 1 »");
+                assertThat(page.transcript()).doesNotContain("Je n’ai pas compris", "Je transmets");
+                assertThat(page.browserErrors()).isEmpty();
+            } finally {
+                page.screenshot("first-message");
+            }
+        }
+    }
+
     @Test
     void theProcedureRunsOnTheRealPipeline() throws Exception {
         LoopbackPki.get().oneMissing();
