@@ -10,6 +10,7 @@ import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Report;
 import org.certdesk.bot.certificates.CertificateLinks;
 import org.certdesk.bot.certificates.IssuedCertificates;
+import org.certdesk.bot.findings.ChatFindings;
 import org.certdesk.bot.helpdesk.MissingCertificates;
 import org.springframework.stereotype.Component;
 
@@ -27,16 +28,18 @@ class AnalyzeAction implements BotAction {
     private final IssuedCertificates issued;
     private final CertificateLinks links;
     private final MissingCertificates findings;
+    private final ChatFindings serverFindings;
     private final MeterRegistry registry;
     private final Clock clock;
 
     AnalyzeAction(CertAnalyzer analyzer, AnalyzerTargets targets, IssuedCertificates issued, CertificateLinks links,
-            MissingCertificates findings, MeterRegistry registry, Clock clock) {
+            MissingCertificates findings, ChatFindings serverFindings, MeterRegistry registry, Clock clock) {
         this.analyzer = analyzer;
         this.targets = targets;
         this.issued = issued;
         this.links = links;
         this.findings = findings;
+        this.serverFindings = serverFindings;
         this.registry = registry;
         this.clock = clock;
     }
@@ -67,6 +70,12 @@ class AnalyzeAction implements BotAction {
                     issued.issue(missing.certificate(), missing.name(), call.conversation(), clock.instant());
                 }
             }
+        }
+        if (call.conversation() != null) {
+            // The turn that steps this result is "action:<request id>" (TurnProcessor): it tells the
+            // employee about the open server findings this analysis met.
+            serverFindings.analysed(call.conversation(), "action:" + call.request().requestId(), report,
+                    clock.instant());
         }
         return ReportOutcomes.of(report, call.locale(), m -> links.downloadUrl(m.sha256(), call.conversationRef()));
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.certdesk.analyzer.Target;
 
 /** The hosts {@code cert.analyze} checks: the configured sign-in hosts, then the AD FS host if any. */
-record AnalyzerTargets(List<Target> targets) {
-    AnalyzerTargets {
+public record AnalyzerTargets(List<Target> targets) {
+    public AnalyzerTargets {
         targets = List.copyOf(targets);
     }
 }
