@@ -35,7 +35,7 @@ public class FindingStore {
 
     private final JdbcClient jdbc;
 
-    FindingStore(JdbcClient jdbc) {
+    public FindingStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
