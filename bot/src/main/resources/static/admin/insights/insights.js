@@ -169,7 +169,7 @@
     data.push(o.abandoned, o.inProgress);
     colours.push('#a19f9d', '#d1d1d1');
     draw('chart-outcomes', { type: 'doughnut', data: { labels: labels, datasets: [{ data: data, backgroundColor: colours }] },
-      options: { plugins: { legend: { position: 'right' } } } });
+      options: { plugins: { legend: { position: 'bottom' } } } });
   }
 
   function drawFunnel(insights) {

@@ -46,7 +46,7 @@ class InsightsPageTests {
 
     @Test
     void anAdminSeesTheChartsTheHelpdeskTimesAndTheOpenFindingWithItsFix() throws Exception {
-        KnownConversations known = new KnownConversations(jdbc, FIRST_DAY);
+        KnownConversations known = new KnownConversations(jdbc, FIRST_DAY, "adfs.contoso.com");
         known.write();
         jdbc.sql("INSERT INTO server_findings (host, port, code, certificate_name, certificate_sha256, finding_key, open_key,"
                         + " status, android_levels, detail, first_seen, last_seen) VALUES (:host, 443, 'INCOMPLETE_CHAIN',"
@@ -88,6 +88,9 @@ class InsightsPageTests {
                     "Ordinateur local\\Autorités de certification intermédiaires", "openssl s_client");
             assertThat(browser.findElement(By.id("csv")).getAttribute("href"))
                     .endsWith("/api/admin/insights.csv?from=2020-03-01&to=2020-03-03");
+            // Tall enough for the findings too: this is the screenshot of docs/admin-insights.md.
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 2000));
+            wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.readyState === 'complete'")));
             screenshot(browser, "dashboard");
             assertThat(consoleProblems(browser)).isEmpty();
         } finally {

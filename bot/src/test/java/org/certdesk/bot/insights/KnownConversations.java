@@ -16,11 +16,17 @@ final class KnownConversations {
     private final String day1;
     private final String day2;
     private final String day3;
-    final String host = "sts-" + UUID.randomUUID() + ".contoso.test";
+    final String host;
 
     /** @param day1 e.g. {@code 2026-11-01}; the set spans it and the next two days */
     KnownConversations(JdbcClient jdbc, String day1) {
+        this(jdbc, day1, "sts-" + UUID.randomUUID() + ".contoso.test");
+    }
+
+    /** @param host the sign-in host of the analyses */
+    KnownConversations(JdbcClient jdbc, String day1, String host) {
         this.jdbc = jdbc;
+        this.host = host;
         this.day1 = day1;
         this.day2 = java.time.LocalDate.parse(day1).plusDays(1).toString();
         this.day3 = java.time.LocalDate.parse(day1).plusDays(2).toString();
