@@ -67,10 +67,18 @@ public class SignInServerWatch implements SmartLifecycle {
     /** Checks every host for every Android release now, and opens and closes findings accordingly. */
     public synchronized void check() {
         Map<Target, List<HostReport>> byHost = new LinkedHashMap<>();
+        List<Target> looking = new ArrayList<>(targets.targets());
         for (int apiLevel : new TreeSet<>(analyzer.androidStores().apiLevels())) {
-            Report report = analyzer.analyze(targets.targets(), apiLevel);
+            if (looking.isEmpty()) {
+                break;
+            }
+            Report report = analyzer.analyze(looking, apiLevel);
             for (HostReport host : report.hosts()) {
                 byHost.computeIfAbsent(host.target(), t -> new ArrayList<>()).add(host);
+                if (!ServerProblems.looked(host)) {
+                    // Unreachable (or not TLS) at one release is unreachable at all: not waited for 12 times more.
+                    looking.remove(host.target());
+                }
             }
         }
         Instant now = clock.instant();

@@ -2,13 +2,10 @@ package org.certdesk.bot.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.logging.Level;
 
 import org.certdesk.bot.testing.BotTest;
 import org.certdesk.bot.testing.HeadlessChromium;
@@ -16,10 +13,7 @@ import org.certdesk.bot.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -92,7 +86,7 @@ class InsightsPageTests {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 2000));
             wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return document.readyState === 'complete'")));
             screenshot(browser, "dashboard");
-            assertThat(consoleProblems(browser)).isEmpty();
+            assertThat(HeadlessChromium.consoleProblems(browser, "/admin")).isEmpty();
         } finally {
             screenshot(browser, "last");
             browser.quit();
@@ -103,19 +97,7 @@ class InsightsPageTests {
         return browser.findElement(By.id(id)).getText().strip();
     }
 
-    /** Errors of the dashboard and its calls, and Content-Security-Policy refusals there. */
-    private static List<String> consoleProblems(ChromeDriver browser) {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
-                        || entry.getMessage().contains("Content Security Policy"))
-                .filter(entry -> entry.getMessage().contains("/admin"))
-                .map(LogEntry::toString)
-                .toList();
-    }
-
     private static void screenshot(ChromeDriver browser, String name) throws java.io.IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, name);
     }
 }
