@@ -10,7 +10,6 @@ import org.certdesk.analyzer.MissingCertificate;
 import org.certdesk.analyzer.Report;
 import org.certdesk.bot.certificates.CertificateLinks;
 import org.certdesk.bot.certificates.IssuedCertificates;
-import org.certdesk.bot.findings.ChatFindings;
 import org.certdesk.bot.helpdesk.MissingCertificates;
 import org.springframework.stereotype.Component;
 
@@ -28,18 +27,18 @@ class AnalyzeAction implements BotAction {
     private final IssuedCertificates issued;
     private final CertificateLinks links;
     private final MissingCertificates findings;
-    private final ChatFindings serverFindings;
+    private final AnalysisLog analyses;
     private final MeterRegistry registry;
     private final Clock clock;
 
     AnalyzeAction(CertAnalyzer analyzer, AnalyzerTargets targets, IssuedCertificates issued, CertificateLinks links,
-            MissingCertificates findings, ChatFindings serverFindings, MeterRegistry registry, Clock clock) {
+            MissingCertificates findings, AnalysisLog analyses, MeterRegistry registry, Clock clock) {
         this.analyzer = analyzer;
         this.targets = targets;
         this.issued = issued;
         this.links = links;
         this.findings = findings;
-        this.serverFindings = serverFindings;
+        this.analyses = analyses;
         this.registry = registry;
         this.clock = clock;
     }
@@ -72,9 +71,9 @@ class AnalyzeAction implements BotAction {
             }
         }
         if (call.conversation() != null) {
-            // The turn that steps this result is "action:<request id>" (TurnProcessor): it tells the
+            // The turn that steps this result is "action:<request id>" (TurnProcessor): it can tell the
             // employee about the open server findings this analysis met.
-            serverFindings.analysed(call.conversation(), "action:" + call.request().requestId(), report,
+            analyses.analysed(call.conversation(), "action:" + call.request().requestId(), report,
                     clock.instant());
         }
         return ReportOutcomes.of(report, call.locale(), m -> links.downloadUrl(m.sha256(), call.conversationRef()));

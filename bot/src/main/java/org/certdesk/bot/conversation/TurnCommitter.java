@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.certdesk.bot.actions.ActionCall;
-import org.certdesk.bot.findings.ChatFindings;
 import org.certdesk.bot.helpdesk.HelpdeskCases;
 import org.certdesk.bot.helpdesk.Transcript;
-import org.certdesk.bot.insights.StateVisits;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxDispatcher;
 import org.certdesk.bot.system.CertdeskProperties;
@@ -25,18 +23,18 @@ class TurnCommitter {
     private final OutboxDispatcher dispatcher;
     private final HelpdeskCases helpdesk;
     private final Transcript transcript;
-    private final ChatFindings serverFindings;
-    private final StateVisits visits;
+    private final TurnNotes notes;
+    private final StateLog states;
     private final CertdeskProperties.Turns settings;
 
     TurnCommitter(ConversationStore conversations, OutboxDispatcher dispatcher, HelpdeskCases helpdesk,
-            Transcript transcript, ChatFindings serverFindings, StateVisits visits, CertdeskProperties properties) {
+            Transcript transcript, TurnNotes notes, StateLog states, CertdeskProperties properties) {
         this.conversations = conversations;
         this.dispatcher = dispatcher;
         this.helpdesk = helpdesk;
         this.transcript = transcript;
-        this.serverFindings = serverFindings;
-        this.visits = visits;
+        this.notes = notes;
+        this.states = states;
         this.settings = properties.turns();
     }
 
@@ -51,10 +49,10 @@ class TurnCommitter {
                 : stillWaitedFor(updated) ? updated // a message while another worker runs the action: keep it
                 : updated.withPendingAction(null, null, 0);
         conversations.save(conversation, now);
-        visits.reached(conversation.key(), steps.results().stream().map(r -> r.state()).toList(), now);
+        states.reached(conversation.key(), steps.results().stream().map(r -> r.state()).toList(), now);
         List<Outbound> replies = steps.replies();
-        // "The IT team knows": first, so the script's own replies (and their buttons) come last.
-        replies.addAll(0, serverFindings.notes(conversation.key(), steps.turnRef(), steps.state().locale()));
+        // Said first ("the IT team knows"), so the script's own replies (and their buttons) come last.
+        replies.addAll(0, notes.notes(conversation.key(), steps.turnRef(), steps.state().locale()));
         transcript.bot(conversation.key(), replies, now);
         if (slow != null) {
             replies.add(new Outbound.Typing());

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 
 import org.certdesk.analyzer.HostReport;
 import org.certdesk.analyzer.Report;
+import org.certdesk.bot.actions.AnalysisLog;
 import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.conversation.TurnNotes;
 import org.certdesk.bot.helpdesk.CaseFacts;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.dialogs.engine.Message;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * team knows and is fixing it, and a case the conversation opens carries the findings' numbers.
  */
 @Component
-public class ChatFindings implements CaseFacts {
+class ChatFindings implements AnalysisLog, TurnNotes, CaseFacts {
     private final FindingStore findings;
     private final AnalyzerResults results;
     private final WatchSettings settings;
@@ -36,6 +38,7 @@ public class ChatFindings implements CaseFacts {
      *
      * @param turnRef the turn that will step the analysis' result
      */
+    @Override
     public void analysed(ConversationKey conversation, String turnRef, Report report, Instant now) {
         for (HostReport host : report.hosts()) {
             results.record(AnalyzerResults.CHAT, host, conversation, now);
@@ -53,6 +56,7 @@ public class ChatFindings implements CaseFacts {
     }
 
     /** What to tell the employee in the turn {@code turnRef}: one line per open finding their analysis met. */
+    @Override
     public List<Outbound> notes(ConversationKey conversation, String turnRef, String locale) {
         if (turnRef == null || !turnRef.startsWith("action:")) {
             return List.of(); // only a turn that steps an action's result can follow an analysis

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.certdesk.bot.conversation.ConversationKey;
+import org.certdesk.bot.conversation.StateLog;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,14 +17,14 @@ import org.springframework.stereotype.Repository;
  * transaction: the dashboard's funnel, where employees drop off.
  */
 @Repository
-public class StateVisits {
+class StateVisits implements StateLog {
     private final JdbcClient jdbc;
 
     StateVisits(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** @param states the states the turn's steps ended in, in order */
+    @Override
     public void reached(ConversationKey key, List<ConversationState> states, Instant now) {
         Map<String, String> scriptByState = new LinkedHashMap<>();
         states.forEach(state -> scriptByState.putIfAbsent(state.stateId(), state.scriptId()));

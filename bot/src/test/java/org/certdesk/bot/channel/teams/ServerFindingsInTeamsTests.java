@@ -125,6 +125,20 @@ class ServerFindingsInTeamsTests {
         assertThat(said).anySatisfy(text -> assertThat(text).contains("Contoso Issuing CA 1"));
         assertThat(admin("/api/admin/findings").get(0).path("employeesAffected").intValue()).isEqualTo(1);
 
+        // The dashboard counts what the turns and the analyses recorded (the other test's conversation
+        // may be there too: the class shares one database).
+        JsonNode insights = admin("/api/admin/insights");
+        assertThat(insights.at("/conversations/total").intValue()).isPositive();
+        assertThat(insights.path("funnel").values()).extracting(step -> step.path("state").stringValue())
+                .contains("ask_version", "analyze", "show_missing");
+        assertThat(insights.path("verdicts").values()).anySatisfy(verdict -> {
+            assertThat(verdict.path("host").stringValue()).isEqualTo("localhost");
+            assertThat(verdict.path("verdict").stringValue()).isEqualTo("INCOMPLETE_CHAIN");
+            assertThat(verdict.path("count").intValue()).isPositive();
+        });
+        assertThat(insights.path("serverChecks").size()).as("the watch's last verdict per release").isEqualTo(13);
+        assertThat(insights.path("openFindings").values()).extracting(f -> f.path("id").longValue()).contains(id);
+
         // The server is fixed: the next check closes the finding, once.
         pki.complete();
         watch.check();
