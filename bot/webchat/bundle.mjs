@@ -5,7 +5,7 @@
 //
 // The Maven build passes target/classes/static/webchat and target/classes/static/admin/vendor: the
 // admin pages' script editor (CodeMirror 5, its YAML mode and lint gutter) and diagram renderer
-// (Mermaid) come from the same lock file, each as a ready browser file with its licence.
+// (Mermaid) and the insights dashboard's charts (Chart.js) come from the same lock file, each as a ready browser file with its licence.
 //
 // `npm ci` installs exactly what package-lock.json pins. It is run only when the lock file changed
 // since the last install (a stamp in node_modules records its hash): a full install takes 30 s or
@@ -42,6 +42,9 @@ const adminFiles = [
   ['codemirror/LICENSE', 'codemirror.LICENSE.txt'],
   ['mermaid/dist/mermaid.min.js', 'mermaid.min.js'],
   ['mermaid/LICENSE', 'mermaid.LICENSE.txt'],
+  // The insights dashboard's charts (canvas, no eval: fits the admin pages' script-src 'self').
+  ['chart.js/dist/chart.umd.min.js', 'chart.umd.min.js'],
+  ['chart.js/LICENSE.md', 'chart.js.LICENSE.md'],
 ];
 
 const installed = existsSync(join(dist, 'webchat.js')) && existsSync(stamp)
@@ -74,5 +77,5 @@ if (adminOutput) {
   for (const [file, name] of adminFiles) {
     copyFileSync(join(modules, file), join(adminOutput, name));
   }
-  console.log(`admin: copied CodeMirror 5 and Mermaid to ${adminOutput}`);
+  console.log(`admin: copied CodeMirror 5, Mermaid and Chart.js to ${adminOutput}`);
 }

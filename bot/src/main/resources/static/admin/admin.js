@@ -10,6 +10,7 @@
     title: ['Scripts du dialogue', 'Dialog scripts'],
     script: ['Script', 'Script'],
     signOut: ['Se déconnecter', 'Sign out'],
+    insights: ['Tableau de bord', 'Insights'],
     comment: ['Commentaire de la publication', 'Comment for this version'],
     publish: ['Publier', 'Publish'],
     import: ['Importer un fichier…', 'Import a file…'],

@@ -28,16 +28,18 @@ class AnalyzeAction implements BotAction {
     private final IssuedCertificates issued;
     private final CertificateLinks links;
     private final MissingCertificates findings;
+    private final AnalysisLog analyses;
     private final MeterRegistry registry;
     private final Clock clock;
 
     AnalyzeAction(CertAnalyzer analyzer, AnalyzerTargets targets, IssuedCertificates issued, CertificateLinks links,
-            MissingCertificates findings, MeterRegistry registry, Clock clock) {
+            MissingCertificates findings, AnalysisLog analyses, MeterRegistry registry, Clock clock) {
         this.analyzer = analyzer;
         this.targets = targets;
         this.issued = issued;
         this.links = links;
         this.findings = findings;
+        this.analyses = analyses;
         this.registry = registry;
         this.clock = clock;
     }
@@ -68,6 +70,12 @@ class AnalyzeAction implements BotAction {
                     issued.issue(missing.certificate(), missing.name(), call.conversation(), clock.instant());
                 }
             }
+        }
+        if (call.conversation() != null) {
+            // The turn that steps this result is "action:<request id>" (TurnProcessor): it can tell the
+            // employee about the open server findings this analysis met.
+            analyses.analysed(call.conversation(), "action:" + call.request().requestId(), report,
+                    clock.instant());
         }
         return ReportOutcomes.of(report, call.locale(), m -> links.downloadUrl(m.sha256(), call.conversationRef()));
     }

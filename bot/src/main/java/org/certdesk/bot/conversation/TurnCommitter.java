@@ -22,14 +22,18 @@ class TurnCommitter {
     private final OutboxDispatcher dispatcher;
     private final Escalations helpdesk;
     private final TranscriptLog transcript;
+    private final TurnNotes notes;
+    private final StateLog states;
     private final CertdeskProperties.Turns settings;
 
     TurnCommitter(ConversationStore conversations, OutboxDispatcher dispatcher, Escalations helpdesk,
-            TranscriptLog transcript, CertdeskProperties properties) {
+            TranscriptLog transcript, TurnNotes notes, StateLog states, CertdeskProperties properties) {
         this.conversations = conversations;
         this.dispatcher = dispatcher;
         this.helpdesk = helpdesk;
         this.transcript = transcript;
+        this.notes = notes;
+        this.states = states;
         this.settings = properties.turns();
     }
 
@@ -44,7 +48,10 @@ class TurnCommitter {
                 : stillWaitedFor(updated) ? updated // a message while another worker runs the action: keep it
                 : updated.withPendingAction(null, null, 0);
         conversations.save(conversation, now);
+        states.reached(conversation.key(), steps.results().stream().map(r -> r.state()).toList(), now);
         List<Outbound> replies = steps.replies();
+        // Said first ("the IT team knows"), so the script's own replies (and their buttons) come last.
+        replies.addAll(0, notes.notes(conversation.key(), steps.turnRef(), steps.state().locale()));
         transcript.bot(conversation.key(), replies, now);
         if (slow != null) {
             replies.add(new Outbound.Typing());

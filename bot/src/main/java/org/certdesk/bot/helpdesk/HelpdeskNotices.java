@@ -12,6 +12,7 @@ import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.dialogs.engine.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * The helpdesk's conversation is a row of {@code conversations} of its own (no dialog state).
  */
 @Component
-class HelpdeskNotices {
+public class HelpdeskNotices {
     private static final Logger log = LoggerFactory.getLogger(HelpdeskNotices.class);
     private static final String TEAMS = "msteams";
 
@@ -31,15 +32,17 @@ class HelpdeskNotices {
     private final ConversationStore conversations;
     private final EmployeeReplies outbox;
     private final CaseReport report;
+    private final ObjectProvider<CaseFacts> moreFacts;
 
-    HelpdeskNotices(HelpdeskProperties settings, CertdeskProperties properties, ConversationStore conversations, EmployeeReplies outbox,
-            CaseReport report) {
+    HelpdeskNotices(HelpdeskProperties settings, CertdeskProperties properties, ConversationStore conversations,
+            EmployeeReplies outbox, CaseReport report, ObjectProvider<CaseFacts> moreFacts) {
         this.settings = settings;
         String base = properties.publicBaseUrl().toString();
         this.consoleUrl = (base.endsWith("/") ? base : base + "/") + "agent/";
         this.conversations = conversations;
         this.outbox = outbox;
         this.report = report;
+        this.moreFacts = moreFacts;
         if (settings.announcesInTeams()) {
             log.info("helpdesk: new cases are announced in Teams conversation {}", settings.teamsConversation());
         } else {
@@ -50,12 +53,33 @@ class HelpdeskNotices {
 
     /** In the escalating turn's transaction. */
     void caseOpened(HelpdeskCase helpdeskCase, Instant now) {
+        if (settings.announcesInTeams()) {
+            post(notice(helpdeskCase), now);
+        }
+    }
+
+    /** Whether announcements go to a Teams conversation ({@code certdesk.helpdesk.teams-conversation}). */
+    public boolean announcesInTeams() {
+        return settings.announcesInTeams();
+    }
+
+    /** The helpdesk's language ({@code certdesk.helpdesk.locale}). */
+    public String locale() {
+        return settings.locale();
+    }
+
+    /**
+     * Posts a card to the helpdesk's Teams conversation through the outbox, in the current
+     * transaction: it leaves once that commits, is retried, and is sent once. Nothing without
+     * {@code certdesk.helpdesk.teams-conversation}.
+     */
+    public void post(Outbound.Notice notice, Instant now) {
         if (!settings.announcesInTeams()) {
             return;
         }
         ConversationKey helpdesk = new ConversationKey(TEAMS, settings.teamsConversation());
         conversations.storeHelpdeskConversation(helpdesk, settings.teamsServiceUrl().toString(), now);
-        outbox.send(helpdesk, List.of(notice(helpdeskCase)), now);
+        outbox.send(helpdesk, List.of(notice), now);
     }
 
     Outbound.Notice notice(HelpdeskCase c) {
@@ -74,6 +98,7 @@ class HelpdeskNotices {
                     .map(m -> m.sha256() == null ? m.name() : m.name() + " (SHA-256 " + m.sha256() + ")")
                     .collect(Collectors.joining("; "))));
         }
+        moreFacts.orderedStream().forEach(more -> facts.addAll(more.of(c.conversation(), locale)));
         return new Outbound.Notice(HelpdeskTexts.NOTICE_TITLE.format(locale, c.id(),
                 HelpdeskTexts.reason(c.reason(), locale)), facts, HelpdeskTexts.NOTICE_TAKE.in(locale),
                 consoleUrl + "#case-" + c.id(), locale);

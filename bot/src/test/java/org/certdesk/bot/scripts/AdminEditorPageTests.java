@@ -2,12 +2,9 @@ package org.certdesk.bot.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import org.certdesk.bot.testing.HeadlessChromium;
 import org.certdesk.bot.testing.TestAccounts;
@@ -16,11 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -131,22 +125,11 @@ class AdminEditorPageTests {
         return browser.findElement(By.id(id)).getText().strip();
     }
 
-    /**
-     * Errors of the admin page and its calls, and Content-Security-Policy refusals there: the policy
-     * must let the editor and the diagram work. (The sign-in page is not ours to judge here.)
-     */
     private static List<String> consoleProblems(ChromeDriver browser) {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
-                        || entry.getMessage().contains("Content Security Policy"))
-                .filter(entry -> entry.getMessage().contains("/admin"))
-                .map(LogEntry::toString)
-                .toList();
+        return HeadlessChromium.consoleProblems(browser, "/admin");
     }
 
     private static void screenshot(ChromeDriver browser, String name) throws java.io.IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, name);
     }
 }

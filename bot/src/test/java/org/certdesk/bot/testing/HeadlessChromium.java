@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's chromium and chromedriver, headless, driven by Selenium without Selenium Manager (it
@@ -40,6 +46,26 @@ public final class HeadlessChromium {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .withEnvironment(Map.of("LANGUAGE", language.replace('-', '_'))).build();
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Errors logged by the pages under {@code path} and their calls, and Content-Security-Policy
+     * refusals there: a page's policy must let it work. (The sign-in page is not judged here.)
+     */
+    public static List<String> consoleProblems(ChromeDriver browser, String path) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
+                        || entry.getMessage().contains("Content Security Policy"))
+                .filter(entry -> entry.getMessage().contains(path))
+                .map(LogEntry::toString)
+                .toList();
+    }
+
+    /** Saves what the browser shows as {@code directory/name.png}. */
+    public static void screenshot(ChromeDriver browser, Path directory, String name) throws IOException {
+        Files.createDirectories(directory);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), directory.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
