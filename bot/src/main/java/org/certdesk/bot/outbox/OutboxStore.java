@@ -81,13 +81,15 @@ public class OutboxStore {
         for (Outbound reply : replies) {
             KeyHolder id = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO outbox (channel, conversation_id, sequence, payload, status, next_attempt_at,"
-                            + " created_at) VALUES (:channel, :conversationId, :sequence, :payload, 'PENDING', :first, :now)")
+                            + " created_at, claimed) VALUES (:channel, :conversationId, :sequence, :payload, 'PENDING',"
+                            + " :first, :now, :claimed)")
                     .param("channel", key.channel())
                     .param("conversationId", key.conversationId())
                     .param("sequence", ++sequence)
                     .param("payload", codec.write(reply))
                     .param("first", utc(firstAttempt))
                     .param("now", utc(now))
+                    .param("claimed", firstAttempt.isAfter(now))
                     .update(id, "id");
             stored.add(new long[] {id.getKeyAs(Number.class).longValue(), sequence});
         }
@@ -106,7 +108,7 @@ public class OutboxStore {
     /** Gives claimed entries back to the poller: due at {@code now}, for whichever worker or instance polls first. */
     void release(Collection<Long> ids, Instant now) {
         if (!ids.isEmpty()) {
-            jdbc.sql("UPDATE outbox SET next_attempt_at = :now WHERE id IN (:ids) AND status = 'PENDING'")
+            jdbc.sql("UPDATE outbox SET next_attempt_at = :now, claimed = FALSE WHERE id IN (:ids) AND status = 'PENDING'")
                     .param("now", utc(now)).param("ids", ids).update();
         }
     }
@@ -155,8 +157,8 @@ public class OutboxStore {
      * @return false when someone else took it first, or it is no longer due
      */
     boolean claim(long id, Instant now, Instant leaseUntil) {
-        return jdbc.sql("UPDATE outbox SET next_attempt_at = :leaseUntil WHERE id = :id AND status = 'PENDING'"
-                        + " AND next_attempt_at <= :now")
+        return jdbc.sql("UPDATE outbox SET next_attempt_at = :leaseUntil, claimed = TRUE WHERE id = :id"
+                        + " AND status = 'PENDING' AND next_attempt_at <= :now")
                 .param("leaseUntil", utc(leaseUntil)).param("id", id).param("now", utc(now))
                 .update() == 1;
     }
@@ -175,8 +177,8 @@ public class OutboxStore {
     }
 
     void retry(long id, Instant nextAttempt, String error) {
-        jdbc.sql("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error"
-                        + " WHERE id = :id AND status = 'PENDING'")
+        jdbc.sql("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error,"
+                        + " claimed = FALSE WHERE id = :id AND status = 'PENDING'")
                 .param("next", utc(nextAttempt)).param("error", truncate(error)).param("id", id).update();
     }
 
@@ -184,6 +186,17 @@ public class OutboxStore {
         jdbc.sql("UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = :error"
                         + " WHERE id = :id AND status = 'PENDING'")
                 .param("error", truncate(error)).param("id", id).update();
+    }
+
+    /**
+     * Makes every claimed PENDING entry due at {@code now}: for a store no other process can have
+     * open, whose claims are therefore all a dead process's. Entries waiting for a retry keep their time.
+     *
+     * @return how many were given back
+     */
+    int releaseAllClaims(Instant now) {
+        return jdbc.sql("UPDATE outbox SET next_attempt_at = :now, claimed = FALSE WHERE status = 'PENDING' AND claimed")
+                .param("now", utc(now)).update();
     }
 
     /** PENDING entries, due or not: the backlog. */
