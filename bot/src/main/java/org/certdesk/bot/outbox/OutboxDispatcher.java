@@ -190,17 +190,15 @@ public class OutboxDispatcher implements SmartLifecycle {
     }
 
     /**
-     * On a store only this process has open, every claim is a previous run's (killed, or the machine
-     * stopped): its replies are due now, not when the lease runs out (2 minutes of silence for the
-     * conversations it was answering). Shared stores wait for the lease: the claim may be a live
-     * instance's.
+     * What a previous run claimed is due now, not when the lease runs out (2 minutes of silence for
+     * the conversations it was answering): on a store only this process has open, every claim is a
+     * previous run's (killed, or the machine stopped); on a shared store, those of this instance's
+     * id (the same host, port and folder). Other instances' claims wait for their lease: they may be
+     * alive.
      */
     private void releaseDeadClaims() {
-        if (!embeddedStore.exclusive()) {
-            return;
-        }
         try {
-            int released = store.releaseAllClaims(clock.instant());
+            int released = store.releaseClaims(!embeddedStore.exclusive(), clock.instant());
             if (released > 0) {
                 log.info("outbox: {} replies claimed by the previous run are due again", released);
             }

@@ -42,12 +42,11 @@ final class BotProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the bot in {@code folder} on a free loopback port, in local mode (no app id: no token
+     * Starts the bot in {@code folder} on {@code port} (loopback), in local mode (no app id: no token
      * checks, loopback callers only), with an admin account to publish scripts and read metrics,
      * and waits until it answers.
      */
-    static BotProcess start(Path folder, String name, List<String> settings) {
-        int port = freePort();
+    static BotProcess start(Path folder, String name, int port, List<String> settings) {
         List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-cp", mainClassPath(), CertdeskApplication.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
@@ -139,7 +138,7 @@ final class BotProcess implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -100,7 +100,10 @@ abstract class KillNineTest {
             conversations.add(new Driven("a:crash-" + i + "-" + Long.toHexString(System.nanoTime())));
         }
         int killAfter = 150 + ThreadLocalRandom.current().nextInt(250);
-        try (BotProcess first = BotProcess.start(folder, "first", storeSettings())) {
+        // The restart listens where the killed run did, as a restarted service would: that is how it
+        // recognises its previous run's claims on a shared store.
+        int port = BotProcess.freePort();
+        try (BotProcess first = BotProcess.start(folder, "first", port, storeSettings())) {
             publishEchoScript(first);
             drive(first, conversations, killAfter);
         }
@@ -108,7 +111,7 @@ abstract class KillNineTest {
         assertThat(acknowledged).as("turns acknowledged before the kill").isGreaterThanOrEqualTo(killAfter);
 
         generation = 2;
-        try (BotProcess second = BotProcess.start(folder, "second", storeSettings())) {
+        try (BotProcess second = BotProcess.start(folder, "second", port, storeSettings())) {
             awaitAnswered(conversations);
             generation = 3;
             for (Driven conversation : conversations) {
@@ -179,9 +182,12 @@ abstract class KillNineTest {
         assertThat(threads.awaitTermination(3, TimeUnit.MINUTES)).as("the load ends with the kill").isTrue();
     }
 
-    /** Until every acknowledged turn's replies reached the connector (more may come: they are checked after). */
+    /**
+     * Until every acknowledged turn's replies reached the connector (more may come: they are checked
+     * after). Within a minute: the killed run's claims (2 minutes) must not hold the replies back.
+     */
     private void awaitAnswered(List<Driven> conversations) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             for (Driven conversation : conversations) {
                 List<String> texts = conversation.texts(g -> true);
                 List<String> expected = expected(conversation.acknowledged);
