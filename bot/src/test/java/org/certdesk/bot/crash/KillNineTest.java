@@ -18,7 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,12 +63,12 @@ abstract class KillNineTest {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private WireMockServer connector;
-    /** What the connector received, in arrival order, with the bot process (1, 2, 3) that sent it. */
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    private volatile int generation = 1;
+    /** When the killed process was gone: what the connector received by then came from it. */
+    private volatile Instant killedAt = Instant.MAX;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Received(int generation, String conversationId, String text) {}
+    /** An activity the connector received, from the first (killed) process or not. */
+    record Received(boolean beforeKill, String conversationId, String text) {}
 
     /** The settings that put the bot on the store under test (none for the default). */
     abstract List<String> storeSettings();
@@ -81,11 +84,23 @@ abstract class KillNineTest {
         connector.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"1:reply\"}")));
-        connector.addMockServiceRequestListener((request, response) -> {
-            JsonNode activity = JSON.readTree(request.getBodyAsString());
-            received.add(new Received(generation, activity.path("conversation").path("id").asString(),
-                    activity.path("text").asString()));
-        });
+    }
+
+    /**
+     * What the connector received, in the order it received it (its request journal, which records
+     * each request as it comes in, before answering: a request of the killed process that the
+     * connector answered only after the kill still counts as the killed process's).
+     */
+    private List<Received> received() {
+        List<ServeEvent> events = new ArrayList<>(connector.getAllServeEvents()); // newest first
+        Collections.reverse(events);
+        List<Received> received = new ArrayList<>(events.size());
+        for (ServeEvent event : events) {
+            JsonNode activity = JSON.readTree(event.getRequest().getBodyAsString());
+            received.add(new Received(!event.getRequest().getLoggedDate().toInstant().isAfter(killedAt),
+                    activity.path("conversation").path("id").asString(), activity.path("text").asString()));
+        }
+        return received;
     }
 
     @AfterEach
@@ -110,10 +125,8 @@ abstract class KillNineTest {
         int acknowledged = conversations.stream().mapToInt(c -> c.acknowledged.size()).sum();
         assertThat(acknowledged).as("turns acknowledged before the kill").isGreaterThanOrEqualTo(killAfter);
 
-        generation = 2;
         try (BotProcess second = BotProcess.start(folder, "second", port, storeSettings())) {
             awaitAnswered(conversations);
-            generation = 3;
             for (Driven conversation : conversations) {
                 assertThat(conversation.post(second, "final")).as("a turn after the restart").isEqualTo(200);
                 conversation.acknowledged.add("final");
@@ -123,8 +136,9 @@ abstract class KillNineTest {
         }
 
         int duplicates = 0;
+        List<Received> received = received();
         for (Driven conversation : conversations) {
-            duplicates += conversation.checkConnector();
+            duplicates += conversation.checkConnector(received);
         }
         try (Connection store = openStore(folder)) {
             checkStore(store, conversations);
@@ -173,6 +187,7 @@ abstract class KillNineTest {
                     conversation.acknowledged.add(text);
                     if (acknowledgements.incrementAndGet() == killAfter && killed.compareAndSet(false, true)) {
                         bot.kill();
+                        killedAt = Instant.now();
                         return;
                     }
                 }
@@ -188,8 +203,9 @@ abstract class KillNineTest {
      */
     private void awaitAnswered(List<Driven> conversations) {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            List<Received> received = received();
             for (Driven conversation : conversations) {
-                List<String> texts = conversation.texts(g -> true);
+                List<String> texts = conversation.texts(received, r -> true);
                 List<String> expected = expected(conversation.acknowledged);
                 assertThat(texts.size()).as("replies of %s so far: %s; expected at least: %s", conversation.id, texts,
                         expected).isGreaterThanOrEqualTo(expected.size());
@@ -278,8 +294,8 @@ abstract class KillNineTest {
             return turns;
         }
 
-        List<String> texts(java.util.function.IntPredicate generations) {
-            return received.stream().filter(r -> r.conversationId().equals(id) && generations.test(r.generation()))
+        List<String> texts(List<Received> received, java.util.function.Predicate<Received> which) {
+            return received.stream().filter(r -> r.conversationId().equals(id) && which.test(r))
                     .map(Received::text).toList();
         }
 
@@ -289,9 +305,9 @@ abstract class KillNineTest {
          *
          * @return how many replies were sent twice
          */
-        int checkConnector() {
-            List<String> first = texts(g -> g == 1);
-            List<String> afterRestart = texts(g -> g >= 2);
+        int checkConnector(List<Received> received) {
+            List<String> first = texts(received, Received::beforeKill);
+            List<String> afterRestart = texts(received, r -> !r.beforeKill());
             List<String> acknowledgedReplies = expected(acknowledged);
             List<String> all = inFlight == null ? acknowledgedReplies : expected(allTurns());
             assertThat(all.subList(0, Math.min(first.size(), all.size()))).as("replies of %s before the kill", id)
