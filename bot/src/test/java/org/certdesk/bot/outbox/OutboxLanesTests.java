@@ -3,6 +3,7 @@ package org.certdesk.bot.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.certdesk.bot.conversation.ConversationStore;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
+import org.certdesk.bot.system.EmbeddedStore;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.Message;
 import org.junit.jupiter.api.AfterEach;
@@ -124,10 +126,11 @@ class OutboxLanesTests {
         final OutboxDispatcher dispatcher;
         final TransactionTemplate transaction;
 
-        Setup(DataSource dataSource, Function<OutboxEntry, DeliveryResult> answers) {
+        Setup(DataSource dataSource, Function<OutboxEntry, DeliveryResult> answers) throws SQLException {
             jdbc = JdbcClient.create(dataSource);
             JsonMapper json = JsonMapper.builder().build();
-            OutboxStore store = new OutboxStore(jdbc, new OutboundJson(json), new ConversationStore(jdbc, json));
+            OutboxStore store = new OutboxStore(jdbc, new OutboundJson(json), new ConversationStore(jdbc, json),
+                    new OutboxInstance("test"));
             // A short poll and backoff: what the poller takes over comes within the test's patience.
             CertdeskProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                     "certdesk.outbox.poll-interval", "100ms", "certdesk.outbox.initial-backoff", "200ms",
@@ -149,7 +152,7 @@ class OutboxLanesTests {
                 }
             };
             dispatcher = new OutboxDispatcher(store, List.of(delivery), new DeliveryResults(store, properties, clock, meters),
-                    new OutboxHousekeeping(store, properties), properties, clock, meters);
+                    new OutboxHousekeeping(store, properties), properties, clock, meters, new EmbeddedStore(dataSource));
             transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             dispatcher.start();
         }
