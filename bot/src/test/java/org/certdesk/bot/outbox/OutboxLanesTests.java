@@ -29,6 +29,7 @@ import org.certdesk.bot.conversation.ConversationStore;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
+import org.certdesk.bot.system.EmbeddedStore;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.Message;
 import org.junit.jupiter.api.AfterEach;
@@ -118,6 +119,14 @@ class OutboxLanesTests {
         }
     }
 
+    private static EmbeddedStore embeddedStore(DataSource dataSource) {
+        try {
+            return new EmbeddedStore(dataSource);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The outbox of one instance, delivering to a recording channel, on a database of its own. */
     private final class Setup {
         final JdbcClient jdbc;
@@ -127,7 +136,7 @@ class OutboxLanesTests {
         Setup(DataSource dataSource, Function<OutboxEntry, DeliveryResult> answers) {
             jdbc = JdbcClient.create(dataSource);
             JsonMapper json = JsonMapper.builder().build();
-            OutboxStore store = new OutboxStore(jdbc, new OutboundJson(json), new ConversationStore(jdbc, json));
+            OutboxStore store = new OutboxStore(jdbc, new OutboundJson(json), new ConversationStore(jdbc, json), new OutboxInstance("test"));
             // A short poll and backoff: what the poller takes over comes within the test's patience.
             CertdeskProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                     "certdesk.outbox.poll-interval", "100ms", "certdesk.outbox.initial-backoff", "200ms",
@@ -149,7 +158,7 @@ class OutboxLanesTests {
                 }
             };
             dispatcher = new OutboxDispatcher(store, List.of(delivery), new DeliveryResults(store, properties, clock, meters),
-                    new OutboxHousekeeping(store, properties), properties, clock, meters);
+                    new OutboxHousekeeping(store, properties), properties, clock, meters, embeddedStore(dataSource));
             transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             dispatcher.start();
         }
