@@ -120,6 +120,14 @@ class OutboxLanesTests {
         }
     }
 
+    private static EmbeddedStore embeddedStore(DataSource dataSource) {
+        try {
+            return new EmbeddedStore(dataSource);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The outbox of one instance, delivering to a recording channel, on a database of its own. */
     private final class Setup {
         final JdbcClient jdbc;
