@@ -1,5 +1,7 @@
 package org.certdesk.bot.conversation;
 
+import java.util.function.Supplier;
+
 import org.certdesk.bot.shared.ChannelAddress;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,6 +37,39 @@ class Inbox implements TurnSubmitter {
      */
     @Override
     public Submission submit(Inbound inbound) {
+        checkLimits(inbound);
+        Boolean accepted = transaction.execute(status -> store.accept(inbound));
+        return woken(inbound, accepted);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The only difference with {@link #submit(Inbound)}: {@code recordFirst} runs inside the
+     * transaction that records the activity (the channel's own writes join it), and the limits are
+     * checked there too, so that a refusal also takes back what {@code recordFirst} wrote.
+     */
+    @Override
+    public Submission submitWith(Supplier<Inbound> recordFirst) {
+        Inbound[] recorded = new Inbound[1];
+        Boolean accepted = transaction.execute(status -> {
+            Inbound inbound = recordFirst.get();
+            checkLimits(inbound);
+            recorded[0] = inbound;
+            return store.accept(inbound);
+        });
+        return woken(recorded[0], accepted);
+    }
+
+    private Submission woken(Inbound inbound, Boolean accepted) {
+        if (!Boolean.TRUE.equals(accepted)) {
+            return Submission.DUPLICATE;
+        }
+        queue.wake(inbound.address().key()); // committed: the worker will see the row
+        return Submission.ACCEPTED;
+    }
+
+    private static void checkLimits(Inbound inbound) {
         check("channel", inbound.address().channel(), MAX_CHANNEL);
         check("conversation id", inbound.address().conversationId(), MAX_CONVERSATION_ID);
         check("activity id", inbound.activityId(), MAX_ACTIVITY_ID);
@@ -49,12 +84,6 @@ class Inbox implements TurnSubmitter {
         checkOptional("user aadObjectId", a.userAadObjectId(), 64);
         checkOptional("tenant id", a.tenantId(), 64);
         checkOptional("conversation type", a.conversationType(), 32);
-        Boolean accepted = transaction.execute(status -> store.accept(inbound));
-        if (!Boolean.TRUE.equals(accepted)) {
-            return Submission.DUPLICATE;
-        }
-        queue.wake(inbound.address().key()); // committed: the worker will see the row
-        return Submission.ACCEPTED;
     }
 
     private static void checkOptional(String what, String value, int max) {

@@ -1,5 +1,7 @@
 package org.certdesk.bot.conversation;
 
+import java.util.function.Supplier;
+
 /**
  * Where channels hand what users do. Returns at once: the turn runs afterwards, in order with the
  * other turns of its conversation (also across bot instances), and its replies leave through the
@@ -19,4 +21,16 @@ public interface TurnSubmitter {
      * @return whether it was new; never null
      */
     Submission submit(Inbound inbound);
+
+    /**
+     * Like {@link #submit(Inbound)}, with the channel's own record of the activity written in the same
+     * transaction: both are kept or neither, so a crash between them cannot keep one without the other
+     * (the web chat's echo of a message without its turn). {@code recordFirst} runs first, inside that
+     * transaction (its JDBC writes on the application's data source join it), and returns the activity
+     * to record: its id may come from what it wrote. What it throws rolls everything back and reaches
+     * the caller. Keep it short: it runs while the transaction is open.
+     *
+     * @throws IllegalArgumentException as {@link #submit(Inbound)}, after taking back {@code recordFirst}'s writes
+     */
+    Submission submitWith(Supplier<Inbound> recordFirst);
 }

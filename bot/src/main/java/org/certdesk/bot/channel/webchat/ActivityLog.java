@@ -119,12 +119,6 @@ class ActivityLog {
                 .list();
     }
 
-    /** Takes back an activity whose turn could not be submitted: the client is told it failed. */
-    void remove(String conversationId, long seq) {
-        jdbc.sql("DELETE FROM webchat_activities WHERE conversation_id = :id AND seq = :seq")
-                .param("id", conversationId).param("seq", seq).update();
-    }
-
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the Direct Line endpoint does, apart from HTTP: opens conversations, sends the welcome once,
- * logs and submits the user's messages, and pages through the log. The user's echo is logged
- * before the turn is submitted, so the bot's replies (appended by the outbox) always come after it.
+ * logs and submits the user's messages, and pages through the log. The user's echo is logged in the
+ * transaction that submits the turn, so the bot's replies (appended by the outbox once the turn has
+ * run) always come after it, and neither is kept without the other.
  */
 @Component
 class DirectLineConversations {
@@ -82,22 +83,30 @@ class DirectLineConversations {
         return true;
     }
 
-    /** Logs the echo of {@code posted} and submits its turn; returns the activity id. */
+    /**
+     * Logs the echo of {@code posted} and submits its turn in one transaction, so that a crash can
+     * never keep the echo (the employee sees the message sent) without the turn (no answer ever
+     * comes); returns the activity id.
+     */
     String post(String conversationId, PostedActivity claimed) {
         PostedActivity posted = claimed.from(require(conversationId).user());
         Instant now = clock.instant();
-        long seq = log.append(conversationId, null, s -> posted.echo(conversationId, s, now).toString())
-                .orElseThrow(() -> notFound(conversationId));
-        String activityId = Envelope.activityId(conversationId, seq);
+        String[] activityId = new String[1];
         try {
-            turns.submit(new Inbound(activityId, address(conversationId, posted.userId(), posted.userName()),
-                    posted.input(), posted.locale(), now));
+            turns.submitWith(() -> {
+                long seq = log.append(conversationId, null, s -> posted.echo(conversationId, s, now).toString())
+                        .orElseThrow(() -> notFound(conversationId));
+                activityId[0] = Envelope.activityId(conversationId, seq);
+                return new Inbound(activityId[0], address(conversationId, posted.userId(), posted.userName()),
+                        posted.input(), posted.locale(), now);
+            });
+        } catch (DirectLineException e) {
+            throw e;
         } catch (RuntimeException e) {
-            // Nothing half-done: without its turn, the message leaves the log and the client hears it failed.
-            log.remove(conversationId, seq);
+            // Rolled back with the turn: the message is not in the log and the client hears it failed.
             throw unavailable(conversationId, e);
         }
-        return activityId;
+        return activityId[0];
     }
 
     Page read(String conversationId, long watermark) {

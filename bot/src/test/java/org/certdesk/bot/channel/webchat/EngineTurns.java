@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.certdesk.bot.conversation.Inbound;
 import org.certdesk.bot.conversation.TurnSubmitter;
@@ -46,6 +47,12 @@ class EngineTurns implements TurnSubmitter, AutoCloseable {
 
     EngineTurns(Delivery delivery) {
         this.delivery = delivery;
+    }
+
+    /** No database of its own to share: the channel's writes are simply made first. */
+    @Override
+    public Submission submitWith(Supplier<Inbound> recordFirst) {
+        return submit(recordFirst.get());
     }
 
     @Override
