@@ -15,7 +15,10 @@ enum CardText implements BilingualText {
     /** Fallback text of a download card; the arguments are the file name and its URL. */
     DOWNLOAD_SUMMARY("Télécharger %s : %s", "Download %s: %s"),
     /** The invoke response to a Universal Action: shown briefly while the turn runs. */
-    RECEIVED("Bien reçu.", "Got it.");
+    RECEIVED("Bien reçu.", "Got it."),
+    /** The invoke error of a Universal Action without a choice (a card not made by this bot): Teams shows it. */
+    NO_CHOICE("Cette action ne porte aucun choix : répondez avec les boutons de la dernière question.",
+            "This action carries no choice: answer with the buttons of the latest question.");
 
     private final String french;
     private final String english;

@@ -104,7 +104,7 @@ class TeamsController {
         String choice = CardActions.universalActionChoice(activity.value());
         String body;
         if (choice == null) {
-            body = CardActions.invokeError(400, "BadRequest", "the action carries no choice");
+            body = CardActions.invokeError(400, "BadRequest", CardText.NO_CHOICE.in(activity.locale()));
         } else {
             submit(activity, activityId, new UserInput.Choice(choice));
             body = CardActions.invokeMessage(CardText.RECEIVED.in(activity.locale()));

@@ -122,7 +122,7 @@ class DirectLineController {
             return 0;
         }
         if (!WATERMARK.matcher(watermark).matches()) {
-            throw DirectLineException.badRequest("The watermark must be a number returned by an earlier poll.");
+            throw DirectLineException.badRequest(DirectLineTexts.BAD_WATERMARK);
         }
         return Long.parseLong(watermark);
     }

@@ -126,11 +126,11 @@ class DirectLineConversations {
     }
 
     private static DirectLineException notFound(String conversationId) {
-        return DirectLineException.notFound("No web chat conversation " + conversationId + ".");
+        return DirectLineException.notFound(conversationId);
     }
 
     private static DirectLineException unavailable(String conversationId, RuntimeException e) {
         LOG.error("web chat conversation {}: could not submit a turn", conversationId, e);
-        return DirectLineException.unavailable("The message could not be recorded; nothing was kept. Try again.");
+        return DirectLineException.notRecorded();
     }
 }

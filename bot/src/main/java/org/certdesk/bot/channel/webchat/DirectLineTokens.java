@@ -71,8 +71,7 @@ class DirectLineTokens {
         Instant expiry = Instant.ofEpochSecond(Long.parseLong(parts[2]));
         if (!clock.instant().isBefore(expiry)) {
             // 403, as the Direct Line service answers: Web Chat then reports the token as expired.
-            throw DirectLineException.forbidden("TokenExpired", "The Direct Line token expired at " + expiry
-                    + ". Reload the page to start a new conversation.");
+            throw DirectLineException.forbidden("TokenExpired", DirectLineTexts.TOKEN_EXPIRED, expiry);
         }
         return parts[1];
     }
@@ -85,26 +84,24 @@ class DirectLineTokens {
     void requireFor(String authorization, String conversationId) {
         if (!conversationOf(authorization).equals(conversationId)) {
             throw DirectLineException.forbidden("TokenConversationMismatch",
-                    "The Direct Line token is for another conversation than " + conversationId + ".");
+                    DirectLineTexts.TOKEN_OF_ANOTHER_CONVERSATION, conversationId);
         }
     }
 
     private static String bearer(String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            throw DirectLineException.unauthorized("MissingToken", "No Direct Line token: send 'Authorization: Bearer"
-                    + " <token>' with a token from POST /v3/directline/tokens/generate.");
+            throw DirectLineException.unauthorized("MissingToken", DirectLineTexts.NO_TOKEN);
         }
         String value = authorization.strip();
         if (value.length() < 8 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw DirectLineException.unauthorized("MissingToken",
-                    "The Authorization header must be 'Bearer <token>'.");
+            throw DirectLineException.unauthorized("MissingToken", DirectLineTexts.NOT_BEARER);
         }
         return value.substring(7).strip();
     }
 
     private static DirectLineException invalid() {
         // One answer for every forgery: a caller learns nothing about which check failed.
-        return DirectLineException.unauthorized("InvalidToken", "The token is not a Direct Line token of this server.");
+        return DirectLineException.unauthorized("InvalidToken", DirectLineTexts.INVALID_TOKEN);
     }
 
     private String mac(String unsigned) {

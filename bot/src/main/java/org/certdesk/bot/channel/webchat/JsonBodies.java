@@ -46,7 +46,7 @@ class JsonBodies {
         }
         if (isBlank(body)) {
             if (required) {
-                throw DirectLineException.badRequest("The request body is empty: a JSON activity is expected.");
+                throw DirectLineException.badRequest(DirectLineTexts.EMPTY_BODY);
             }
             return JsonNodeFactory.instance.objectNode();
         }
@@ -54,19 +54,16 @@ class JsonBodies {
         try {
             node = json.readTree(body);
         } catch (JacksonException e) {
-            throw DirectLineException.badRequest("The request body is not valid JSON: " + e.getOriginalMessage()
-                    + where(e) + ".");
+            throw e.getLocation() != null && e.getLocation().getLineNr() > 0
+                    ? DirectLineException.badRequest(DirectLineTexts.NOT_JSON_AT, e.getOriginalMessage(),
+                            e.getLocation().getLineNr(), e.getLocation().getColumnNr())
+                    : DirectLineException.badRequest(DirectLineTexts.NOT_JSON, e.getOriginalMessage());
         }
         if (!(node instanceof ObjectNode object)) {
-            throw DirectLineException.badRequest("The request body must be a JSON object, not " + node.getNodeType()
-                    .name().toLowerCase(java.util.Locale.ROOT) + ".");
+            throw DirectLineException.badRequest(DirectLineTexts.NOT_AN_OBJECT, node.getNodeType()
+                    .name().toLowerCase(java.util.Locale.ROOT));
         }
         return object;
-    }
-
-    private static String where(JacksonException e) {
-        return e.getLocation() != null && e.getLocation().getLineNr() > 0
-                ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "";
     }
 
     private static boolean isBlank(byte[] body) {

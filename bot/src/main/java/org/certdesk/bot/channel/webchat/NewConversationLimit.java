@@ -63,7 +63,6 @@ class NewConversationLimit {
             }
             waitMillis = window[0] + WINDOW_MILLIS - now;
         }
-        throw DirectLineException.tooManyRequests("Too many new conversations from this address: at most " + perMinute
-                + " a minute (certdesk.webchat.conversations-per-minute).", Math.max(1, (waitMillis + 999) / 1000));
+        throw DirectLineException.tooManyConversations(perMinute, Math.max(1, (waitMillis + 999) / 1000));
     }
 }

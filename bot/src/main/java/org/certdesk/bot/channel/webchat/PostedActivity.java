@@ -28,17 +28,15 @@ record PostedActivity(String text, String choiceId, String userId, String userNa
     static PostedActivity read(ObjectNode body) {
         JsonNode type = body.get("type");
         if (type == null || !type.isString()) {
-            throw DirectLineException.badRequest(
-                    "The activity has no \"type\": send {\"type\": \"message\", \"text\": ...}.");
+            throw DirectLineException.badRequest(DirectLineTexts.NO_TYPE);
         }
         if (!"message".equals(type.stringValue())) {
-            throw DirectLineException.badRequest("Activities of type \"" + abbreviate(type.stringValue())
-                    + "\" are not accepted here, only \"message\".");
+            throw DirectLineException.badRequest(DirectLineTexts.WRONG_TYPE, abbreviate(type.stringValue()));
         }
         String text = optionalString(body, "text", MAX_TEXT);
         String choiceId = choice(body.get("value"));
         if (choiceId == null && (text == null || text.isBlank())) {
-            throw DirectLineException.badRequest("The message has neither a \"text\" nor a choice \"value\".");
+            throw DirectLineException.badRequest(DirectLineTexts.NO_TEXT_NOR_CHOICE);
         }
         JsonNode from = body.get("from");
         String userId = from instanceof ObjectNode ? optionalString(from, "id", MAX_ID) : null;
@@ -103,7 +101,7 @@ record PostedActivity(String text, String choiceId, String userId, String userNa
             return null;
         }
         if (id.stringValue().length() > MAX_ID) {
-            throw DirectLineException.badRequest("The choice value is longer than " + MAX_ID + " characters.");
+            throw DirectLineException.badRequest(DirectLineTexts.CHOICE_TOO_LONG, MAX_ID);
         }
         return id.stringValue();
     }
@@ -114,10 +112,10 @@ record PostedActivity(String text, String choiceId, String userId, String userNa
             return null;
         }
         if (!node.isString()) {
-            throw DirectLineException.badRequest("\"" + field + "\" must be a string.");
+            throw DirectLineException.badRequest(DirectLineTexts.NOT_A_STRING, field);
         }
         if (node.stringValue().length() > max) {
-            throw DirectLineException.badRequest("\"" + field + "\" is longer than " + max + " characters.");
+            throw DirectLineException.badRequest(DirectLineTexts.FIELD_TOO_LONG, field, max);
         }
         return node.stringValue();
     }

@@ -33,8 +33,7 @@ class SignIn {
      */
     SignedInUser check(HttpServletRequest request) {
         if (!allows(request)) {
-            throw DirectLineException.unauthorized("SignInRequired", "Sign-in is required to chat"
-                    + " (certdesk.webchat.require-sign-in), and this request is not signed in.");
+            throw DirectLineException.unauthorized("SignInRequired", DirectLineTexts.SIGN_IN_REQUIRED);
         }
         return required ? SignedInUser.of(request.getUserPrincipal()) : null;
     }
@@ -51,8 +50,7 @@ class SignIn {
         }
         SignedInUser user = check(request);
         if (conversation.user() == null || !conversation.user().id().equals(user.id())) {
-            throw DirectLineException.unauthorized("SignInRequired", "Only the signed-in user this conversation"
-                    + " was opened for may refresh its token (certdesk.webchat.require-sign-in).");
+            throw DirectLineException.unauthorized("SignInRequired", DirectLineTexts.NOT_THE_CONVERSATIONS_USER);
         }
     }
 }

@@ -346,7 +346,14 @@ class TeamsControllerTests {
                 """.formatted(TestKeys.SERVICE_URL, TestKeys.APP_ID);
         post(token(c -> { }), body).andExpect(status().isOk())
                 .andExpect(jsonPath("$.statusCode").value(400))
-                .andExpect(jsonPath("$.type").value("application/vnd.microsoft.error"));
+                .andExpect(jsonPath("$.type").value("application/vnd.microsoft.error"))
+                .andExpect(jsonPath("$.value.message").value(
+                        "This action carries no choice: answer with the buttons of the latest question."));
+        post(token(c -> { }), body.replace("\"id\":\"inv-2\",", "\"id\":\"inv-2\",\"locale\":\"fr-FR\","))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.statusCode").value(400))
+                .andExpect(jsonPath("$.value.message").value(
+                        "Cette action ne porte aucun choix : répondez avec les boutons de la dernière question."));
         verify(turns, never()).submit(any());
     }
 
