@@ -30,10 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The Teams outgoing webhook, for tenants that cannot register an Azure bot: Teams posts each
  * message that mentions the webhook in a team channel and shows the HTTP answer as the reply, if it
- * comes within 5 seconds. So, unlike {@code /api/messages}, this endpoint waits: it hands the
- * message to the same conversation pipeline, waits until the turn's replies are in the mailbox
- * ({@link Answers}), and answers them as one message. A check of the certificates that takes longer
- * is announced, and its result given on the next mention.
+ * comes within 5 seconds. So, unlike {@code /api/messages}, the answer waits: the endpoint hands the
+ * message to the same conversation pipeline, and answers the turn's replies as one message once
+ * they are in the mailbox ({@link Answers}). The wait is asynchronous (a servlet async request): the
+ * container's thread goes back to its pool as soon as the turn is submitted, so mentions waiting for
+ * their turns do not hold the threads other requests need. A check of the certificates that takes
+ * longer is announced, and its result given on the next mention.
  *
  * <p>A conversation is one user in one channel thread. A mention with no text (how users come back
  * for a result) only collects what waits, or, when nothing does, asks the engine where the
@@ -78,8 +80,12 @@ class WebhookController {
         }
     }
 
+    /**
+     * @return a refusal at once (a {@link ResponseEntity}), or the answer later (a
+     *     {@link CompletableFuture} of one: Spring MVC answers it from the thread that completes it)
+     */
     @PostMapping(PATH)
-    ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
+    Object receive(HttpServletRequest request) throws IOException {
         long deadline = System.nanoTime() + replyTimeoutNanos;
         byte[] body = body(request);
         if (body == null) {
@@ -115,10 +121,12 @@ class WebhookController {
                 return problem(HttpStatus.BAD_REQUEST, e.getMessage());
             }
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("type", "message");
-        answer.put("text", answers.collect(conversation, activity.locale(), deadline));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+        return answers.collect(conversation, activity.locale(), deadline).thenApply(text -> {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("type", "message");
+            answer.put("text", text);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+        });
     }
 
     /** What to hand the engine; null when the mention only comes for replies that wait or are on their way. */
