@@ -2,41 +2,48 @@ package org.certdesk.bot.helpdesk;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.certdesk.bot.system.WorkerThreads;
+import org.certdesk.bot.system.PeriodicSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes closed cases past {@code certdesk.helpdesk.retention}, with what was said in them: case
- * data is personal data, kept no longer than the helpdesk needs it. Once at start (a service that
- * restarts more often than hourly still sweeps) and then every hour, on a thread of its own so a slow
- * delete never holds up turns or deliveries.
+ * Deletes what the helpdesk keeps of people once it no longer needs it: closed cases past
+ * {@code certdesk.helpdesk.retention}, with what was said in them, and the transcript lines of
+ * conversations that have no case (never escalated, or their cases deleted) past
+ * {@code certdesk.helpdesk.transcript-retention}. Case data and transcripts are personal data. Once
+ * at start and then every hour ({@link PeriodicSweep}).
  */
 @Component
-class HelpdeskRetention implements SmartLifecycle {
+class HelpdeskRetention extends PeriodicSweep {
     private static final Logger log = LoggerFactory.getLogger(HelpdeskRetention.class);
     private static final Duration EVERY = Duration.ofHours(1);
 
     private final CaseStore cases;
+    private final Transcript transcript;
     private final TransactionTemplate transaction;
     private final Duration retention;
+    private final Duration transcriptRetention;
     private final Clock clock;
-    private volatile ScheduledExecutorService sweeps;
 
-    HelpdeskRetention(CaseStore cases, PlatformTransactionManager transactions, HelpdeskProperties properties,
-            Clock clock) {
+    HelpdeskRetention(CaseStore cases, Transcript transcript, PlatformTransactionManager transactions,
+            HelpdeskProperties properties, Clock clock) {
+        super("helpdesk-retention", EVERY);
         this.cases = cases;
+        this.transcript = transcript;
         this.transaction = new TransactionTemplate(transactions);
         this.retention = properties.retention();
+        this.transcriptRetention = properties.transcriptRetention();
         this.clock = clock;
+    }
+
+    @Override
+    protected void sweepOnce() {
+        sweep();
+        sweepTranscripts();
     }
 
     /** @return how many cases were deleted */
@@ -49,41 +56,13 @@ class HelpdeskRetention implements SmartLifecycle {
         return deleted == null ? 0 : deleted;
     }
 
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            // The next sweep deletes what this one could not; the thread must survive to run it.
-            log.warn("helpdesk retention sweep failed, will try again: {}", e.toString());
+    /** @return how many transcript lines of conversations without a case were deleted */
+    int sweepTranscripts() {
+        int deleted = transcript.deleteWithoutCaseBefore(clock.instant().minus(transcriptRetention));
+        if (deleted > 0) {
+            log.info("helpdesk: deleted {} transcript line(s) of conversations without a case, older than {}",
+                    deleted, transcriptRetention);
         }
-    }
-
-    @Override
-    public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-                WorkerThreads.named("certdesk-helpdesk-retention"));
-        executor.execute(this::sweepQuietly);
-        executor.scheduleWithFixedDelay(this::sweepQuietly, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        sweeps = executor;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService executor = sweeps;
-        sweeps = null;
-        if (executor != null) {
-            WorkerThreads.stopGracefully(executor);
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sweeps != null;
-    }
-
-    /** Like the turns' recovery sweep: runs while the database is there, before and after the web server. */
-    @Override
-    public int getPhase() {
-        return 0;
+        return deleted;
     }
 }

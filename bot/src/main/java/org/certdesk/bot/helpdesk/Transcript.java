@@ -97,6 +97,20 @@ public class Transcript implements TranscriptLog {
                 .param("before", CaseStore.utc(before)).update();
     }
 
+    /**
+     * Forgets lines written before {@code before} that belong to no case, of conversations that have
+     * no case either (a conversation with a case keeps its lines from before the escalation: the
+     * case's context, deleted with the case's own retention).
+     *
+     * @return how many lines were deleted
+     */
+    int deleteWithoutCaseBefore(Instant before) {
+        return jdbc.sql("DELETE FROM transcript_lines WHERE case_id IS NULL AND created_at < :before"
+                        + " AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.channel = transcript_lines.channel"
+                        + " AND h.conversation_id = transcript_lines.conversation_id)")
+                .param("before", CaseStore.utc(before)).update();
+    }
+
     List<Line> lines(ConversationKey key) {
         return jdbc.sql("SELECT id, author, author_name, text, created_at, case_id FROM transcript_lines"
                         + " WHERE channel = :channel AND conversation_id = :conversationId ORDER BY id")

@@ -59,6 +59,33 @@ class HelpdeskRetentionTests {
         assertThat(retention.sweep()).as("nothing left to delete").isZero();
     }
 
+    /**
+     * certdesk.helpdesk.transcript-retention (30 days by default): what was said in a conversation
+     * that never became a case goes after it; what led to a case stays with the case.
+     */
+    @Test
+    void linesOfAConversationThatNeverBecameACaseAreDeletedAfterTheTranscriptRetention() {
+        LoopbackPki.get().oneMissing();
+        TestChat quiet = new TestChat(submitter);
+        quiet.send(new UserInput.Start("en"));
+        quiet.untilChoices();
+        TestChat employee = escalated();
+        Instant longAgo = Instant.now().minus(Duration.ofDays(31));
+        for (TestChat chat : new TestChat[] {quiet, employee}) {
+            jdbc.sql("UPDATE transcript_lines SET created_at = :at WHERE conversation_id = :id")
+                    .param("at", CaseStore.utc(longAgo)).param("id", chat.conversationId()).update();
+        }
+        long escalatedLines = lines("conversation_id = '" + employee.conversationId() + "'");
+        assertThat(lines("conversation_id = '" + quiet.conversationId() + "'")).isPositive();
+        assertThat(escalatedLines).isPositive();
+
+        assertThat(retention.sweepTranscripts()).isPositive();
+
+        assertThat(lines("conversation_id = '" + quiet.conversationId() + "'")).as("never a case").isZero();
+        assertThat(lines("conversation_id = '" + employee.conversationId() + "'")).as("the case's context")
+                .isEqualTo(escalatedLines);
+    }
+
     private TestChat escalated() {
         LoopbackPki.get().twoMissing();
         TestChat employee = new TestChat(submitter);

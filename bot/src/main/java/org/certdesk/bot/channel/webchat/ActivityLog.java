@@ -1,6 +1,7 @@
 package org.certdesk.bot.channel.webchat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -117,6 +118,20 @@ class ActivityLog {
                 .param("id", conversationId).param("after", watermark).param("limit", limit)
                 .query((rs, row) -> new Stored(rs.getLong("seq"), rs.getString("activity_json")))
                 .list();
+    }
+
+    /**
+     * Deletes the conversations opened before {@code before} with no activity since, with their
+     * activities (the foreign key cascades).
+     *
+     * @return how many conversations were deleted
+     */
+    int deleteInactiveSince(Instant before) {
+        OffsetDateTime at = before.atOffset(ZoneOffset.UTC);
+        return jdbc.sql("DELETE FROM webchat_conversations WHERE created_at < :before AND NOT EXISTS"
+                        + " (SELECT 1 FROM webchat_activities a WHERE a.conversation_id = webchat_conversations.id"
+                        + " AND a.created_at >= :before)")
+                .param("before", at).update();
     }
 
     private OffsetDateTime now() {

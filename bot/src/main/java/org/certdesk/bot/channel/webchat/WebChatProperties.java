@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxActivitySize the largest activity a browser may post
  * @param maxActivitiesPerPoll how many activities one poll returns at most (the next poll gets the rest)
  * @param conversationsPerMinute how many conversations one address may open a minute (429 beyond)
+ * @param retention how long a conversation is kept, with its activities, after its last activity
+ *     (or its opening, when nothing was said): the employee's messages are personal data
  */
 @ConfigurationProperties("certdesk.webchat")
 record WebChatProperties(
@@ -25,7 +27,8 @@ record WebChatProperties(
         @DefaultValue("false") boolean requireSignIn,
         @DefaultValue("32KB") DataSize maxActivitySize,
         @DefaultValue("100") int maxActivitiesPerPoll,
-        @DefaultValue("60") int conversationsPerMinute) {
+        @DefaultValue("60") int conversationsPerMinute,
+        @DefaultValue("30d") Duration retention) {
 
     static final int MIN_SECRET_LENGTH = 32;
     /** botframework-directlinejs refreshes a token every 15 minutes (half the service's 30). */
@@ -50,6 +53,9 @@ record WebChatProperties(
         if (conversationsPerMinute < 1) {
             throw new IllegalArgumentException("certdesk.webchat.conversations-per-minute must be positive, is "
                     + conversationsPerMinute);
+        }
+        if (retention == null || retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("certdesk.webchat.retention must be positive, is " + retention);
         }
         if (maxActivitiesPerPoll < 1) {
             throw new IllegalArgumentException("certdesk.webchat.max-activities-per-poll must be positive, is "

@@ -10,10 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.certdesk.bot.conversation.TurnProgress;
 import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.system.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -50,12 +50,7 @@ class Answers implements DisposableBean {
         this.mailbox = mailbox;
         this.retention = properties.mailboxRetention();
         this.clock = clock;
-        AtomicInteger n = new AtomicInteger();
-        this.lookers = Executors.newScheduledThreadPool(LOOKERS, task -> {
-            Thread thread = new Thread(task, "webhook-answers-" + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.lookers = Executors.newScheduledThreadPool(LOOKERS, WorkerThreads.named("webhook-answers"));
     }
 
     /**

@@ -3,6 +3,9 @@ package org.certdesk.bot.channel.webchat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -65,6 +68,42 @@ class ActivityLogTests {
         assertThat(log.after(id, 3, 100)).extracting(ActivityLog.Stored::json)
                 .containsExactly("{\"n\":4,\"seq\":4}", "{\"n\":5,\"seq\":5}");
         assertThat(log.after(id, 5, 100)).isEmpty();
+    }
+
+    /** The retention sweep: a conversation goes, with its activities, only once nothing happened in it since. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void conversationsQuietSinceTheCutOffAreDeletedWithTheirActivities(TestDatabases database) {
+        DataSource dataSource = database.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        Instant now = Instant.now();
+        Instant cutOff = now.minus(Duration.ofDays(30));
+        ActivityLog then = new ActivityLog(jdbc, new DataSourceTransactionManager(dataSource),
+                Clock.fixed(cutOff.minus(Duration.ofDays(1)), ZoneOffset.UTC));
+        ActivityLog today = new ActivityLog(jdbc, new DataSourceTransactionManager(dataSource),
+                Clock.fixed(now, ZoneOffset.UTC));
+        String quiet = newId();
+        String neverUsed = newId();
+        String stillTalking = newId();
+        String recent = newId();
+        then.create(quiet, "fr");
+        then.append(quiet, null, seq -> "{\"text\":\"old\"}");
+        then.create(neverUsed, null);
+        then.create(stillTalking, "en");
+        then.append(stillTalking, null, seq -> "{\"text\":\"old\"}");
+        today.append(stillTalking, null, seq -> "{\"text\":\"today\"}");
+        today.create(recent, "en");
+
+        assertThat(today.deleteInactiveSince(cutOff)).isGreaterThanOrEqualTo(2);
+
+        assertThat(today.find(quiet)).isEmpty();
+        assertThat(today.find(neverUsed)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM webchat_activities WHERE conversation_id = :id").param("id", quiet)
+                .query(Long.class).single()).as("its activities went with it").isZero();
+        assertThat(today.find(stillTalking)).isPresent();
+        assertThat(today.after(stillTalking, 0, 10)).hasSize(2);
+        assertThat(today.find(recent)).isPresent();
+        assertThat(today.deleteInactiveSince(cutOff)).as("nothing left to delete").isZero();
     }
 
     @ParameterizedTest

@@ -18,7 +18,7 @@ class DirectLineTokensTests {
 
     private DirectLineTokens tokens(String secret) {
         return new DirectLineTokens(new WebChatProperties(secret, Duration.ofMinutes(30), false, DataSize.ofKilobytes(32),
-                100, 20), null, clock);
+                100, 20, Duration.ofDays(30)), null, clock);
     }
 
     @Test

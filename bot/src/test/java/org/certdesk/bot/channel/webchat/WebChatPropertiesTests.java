@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 class WebChatPropertiesTests {
 
     private static WebChatProperties with(String secret, Duration lifetime) {
-        return new WebChatProperties(secret, lifetime, false, DataSize.ofKilobytes(32), 100, 20);
+        return new WebChatProperties(secret, lifetime, false, DataSize.ofKilobytes(32), 100, 20, Duration.ofDays(30));
     }
 
     @Test
