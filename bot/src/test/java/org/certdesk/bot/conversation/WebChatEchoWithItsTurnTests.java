@@ -78,6 +78,39 @@ class WebChatEchoWithItsTurnTests {
         });
     }
 
+    /** The same for the start: the conversation is not marked started without its welcome. */
+    @Test
+    void aConversationWhoseWelcomeWasNotRecordedIsStartedAgain() throws Exception {
+        LoopbackPki.get().oneMissing();
+        String token = generate();
+        doThrow(new ProcessDied()).when(inbox).accept(any());
+        Throwable died = catchThrowable(() -> start(token));
+        assertThat(died).hasRootCauseInstanceOf(ProcessDied.class);
+
+        reset(inbox);
+        assertThat(start(token)).as("not started: this start sends the welcome").isEqualTo(201);
+        String conversationId = conversationOf(token); // started already: 200 with its id
+        await().atMost(Duration.ofSeconds(20)).until(() -> !texts(token, conversationId).isEmpty()); // the welcome
+    }
+
+    private String generate() throws Exception {
+        return JSON.readTree(mvc.perform(MockMvcRequestBuilders.post("/v3/directline/tokens/generate")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"locale\":\"fr-FR\"}"))
+                .andReturn().getResponse().getContentAsString()).get("token").stringValue();
+    }
+
+    private int start(String token) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post("/v3/directline/conversations")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"user\":{\"id\":\"dl_u1\"}}")).andReturn().getResponse().getStatus();
+    }
+
+    private String conversationOf(String token) throws Exception {
+        return JSON.readTree(mvc.perform(MockMvcRequestBuilders.post("/v3/directline/conversations")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .content("{}")).andReturn().getResponse().getContentAsString()).get("conversationId").stringValue();
+    }
+
     private String[] open() throws Exception {
         JsonNode issued = JSON.readTree(mvc.perform(MockMvcRequestBuilders.post("/v3/directline/tokens/generate")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"locale\":\"fr-FR\"}"))

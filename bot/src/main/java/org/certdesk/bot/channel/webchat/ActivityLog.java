@@ -66,15 +66,13 @@ class ActivityLog {
                 .optional();
     }
 
-    /** Marks the conversation started; true only for the one caller that did it (the welcome is sent once). */
+    /**
+     * Marks the conversation started; true only for the one caller that did it (the welcome is sent
+     * once). Called in the transaction that submits the welcome, so that neither is kept without the other.
+     */
     boolean markStarted(String id) {
         return jdbc.sql("UPDATE webchat_conversations SET started_at = :now WHERE id = :id AND started_at IS NULL")
                 .param("now", now()).param("id", id).update() == 1;
-    }
-
-    /** Undoes {@link #markStarted} when the welcome could not be submitted, so that a retry sends it. */
-    void unmarkStarted(String id) {
-        jdbc.sql("UPDATE webchat_conversations SET started_at = NULL WHERE id = :id").param("id", id).update();
     }
 
     /**

@@ -67,20 +67,34 @@ class DirectLineConversations {
      */
     boolean start(String conversationId, String locale, String userId) {
         ActivityLog.Conversation conversation = require(conversationId);
-        if (!log.markStarted(conversationId)) {
-            return false;
-        }
         String language = locale != null ? locale : conversation.locale();
+        SignedInUser user = conversation.user();
         try {
-            SignedInUser user = conversation.user();
-            turns.submit(new Inbound(WELCOME_ACTIVITY_ID, user != null ? address(conversationId, user.id(), user.name())
-                    : address(conversationId, userId, null),
-                    new UserInput.Start(language), language, clock.instant()));
+            // The mark and the welcome in one transaction: a crash between them would leave a
+            // conversation started for good, without a welcome.
+            turns.submitWith(() -> {
+                if (!log.markStarted(conversationId)) {
+                    throw AlreadyStarted.INSTANCE;
+                }
+                return new Inbound(WELCOME_ACTIVITY_ID, user != null ? address(conversationId, user.id(), user.name())
+                        : address(conversationId, userId, null),
+                        new UserInput.Start(language), language, clock.instant());
+            });
+        } catch (AlreadyStarted e) {
+            return false;
         } catch (RuntimeException e) {
-            log.unmarkStarted(conversationId);
             throw unavailable(conversationId, e);
         }
         return true;
+    }
+
+    /** Another call started the conversation: nothing to submit, nothing written. */
+    private static final class AlreadyStarted extends RuntimeException {
+        static final AlreadyStarted INSTANCE = new AlreadyStarted();
+
+        private AlreadyStarted() {
+            super("already started", null, false, false);
+        }
     }
 
     /**
