@@ -31,14 +31,18 @@ class TeamsDelivery implements Delivery {
     private final Clock clock;
 
     @Autowired
-    TeamsDelivery(ConnectorClient connector, ObjectProvider<Clock> clock) {
-        this(connector, clock.getIfUnique(Clock::systemUTC));
+    TeamsDelivery(ConnectorClient connector, ObjectProvider<Clock> clock, ObjectProvider<PaceProperties> pace) {
+        this(connector, clock.getIfUnique(Clock::systemUTC), pace.getIfAvailable(() -> PaceProperties.DEFAULTS));
     }
 
-    TeamsDelivery(ConnectorClient connector, Clock clock) {
+    TeamsDelivery(ConnectorClient connector, Clock clock, PaceProperties pace) {
         this.connector = connector;
         this.clock = clock;
-        this.pace = new ConnectorPace(clock);
+        this.pace = pace.enabled() ? new ConnectorPace(clock) : null;
+        if (!pace.enabled()) {
+            log.warn("certdesk.bot.pace.enabled=false: replies are not paced within Teams' rate limits (a 429 is"
+                    + " still honoured); only for a connector without limits");
+        }
     }
 
     @Override
@@ -63,6 +67,9 @@ class TeamsDelivery implements Delivery {
         } catch (RuntimeException e) {
             log.error("Cannot render outbox entry {} of {}", entry.id(), dialog.key(), e);
             return DeliveryResult.rejected("cannot render: " + e.getClass().getSimpleName());
+        }
+        if (pace == null) {
+            return connector.send(address.serviceUrl(), address.conversationId(), activity);
         }
         ConnectorPace.Decision decision = pace.tryAcquire(address.conversationId(), address.tenantId());
         if (decision.permit() == null) {

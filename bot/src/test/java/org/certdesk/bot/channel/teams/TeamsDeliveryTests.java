@@ -54,7 +54,8 @@ class TeamsDeliveryTests {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-02T08:00:00Z"));
         TeamsProperties properties = TestProperties.of(server.baseUrl());
         TeamsHttp http = new TeamsHttp(properties);
-        delivery = new TeamsDelivery(new ConnectorClient(http, new ConnectorTokens(properties, http, clock), clock), clock);
+        delivery = new TeamsDelivery(new ConnectorClient(http, new ConnectorTokens(properties, http, clock), clock), clock,
+                PaceProperties.DEFAULTS);
         address = new ChannelAddress("msteams", "a:1conv", server.baseUrl() + "/emea/", "28:bot", "CertDesk",
                 "29:1user", "Alice", "aad-alice", "tenant-1", "personal");
     }
