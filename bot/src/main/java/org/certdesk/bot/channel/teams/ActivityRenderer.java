@@ -8,6 +8,7 @@ import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.system.Languages;
 import org.certdesk.dialogs.engine.Message;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -132,6 +133,42 @@ final class ActivityRenderer {
         card.put("lang", Languages.isFrench(locale) ? "fr" : language(locale));
         card.put("fallbackText", fallback);
         return card;
+    }
+
+    /**
+     * Names {@code userId} in a rendered message, as Teams mentions someone: {@code <at>Name</at>} in
+     * the text and a {@code mention} entity whose text is exactly that. For the replies of one person's
+     * dialog in a shared conversation (group chat, channel thread; issue 17), so everyone sees whom a
+     * reply answers and that person is notified. A text message gets it before its text; a card as its
+     * first TextBlock, with the entity in the card's {@code msteams.entities} (Teams reads card mentions
+     * there). Typing activities, and anything without a user id or name, are left as they are.
+     */
+    static void mention(ObjectNode activity, String userId, String userName) {
+        if (userId == null || userName == null || userName.isBlank() || !"message".equals(activity.path("type").asString())) {
+            return;
+        }
+        JsonNode text = activity.get("text");
+        if (text != null && text.isString()) {
+            String at = "<at>" + TeamsMarkup.messageText(userName) + "</at>";
+            activity.put("text", at + " " + text.asString());
+            mentionEntity(activity.withArray("entities"), at, userId, userName);
+        }
+        for (JsonNode attachment : activity.path("attachments")) {
+            if (ADAPTIVE_CARD.equals(attachment.path("contentType").asString())
+                    && attachment.get("content") instanceof ObjectNode card) {
+                String at = "<at>" + TeamsMarkup.cardText(userName) + "</at>";
+                card.withArray("body").insertObject(0).put("type", "TextBlock").put("text", at).put("wrap", true);
+                ObjectNode msteams = card.get("msteams") instanceof ObjectNode existing ? existing : card.putObject("msteams");
+                mentionEntity(msteams.withArray("entities"), at, userId, userName);
+            }
+        }
+    }
+
+    private static void mentionEntity(ArrayNode entities, String at, String userId, String userName) {
+        ObjectNode mention = entities.addObject();
+        mention.put("type", "mention");
+        mention.put("text", at);
+        mention.putObject("mentioned").put("id", userId).put("name", userName);
     }
 
     private static ObjectNode envelope(String type, ChannelAddress address) {

@@ -115,7 +115,9 @@ class TeamsController {
     private void submit(Activity activity, String activityId, UserInput input) throws BadActivity {
         Activity.Account bot = activity.recipient();
         Activity.Account user = activity.from();
-        ChannelAddress address = new ChannelAddress(CHANNEL, activity.conversationId(), activity.serviceUrl(),
+        // In a group chat or channel thread, each person has a dialog of their own (PersonalDialogs).
+        String dialogId = PersonalDialogs.dialogId(activity.conversationId(), activity.conversationType(), user.id());
+        ChannelAddress address = new ChannelAddress(CHANNEL, dialogId, activity.serviceUrl(),
                 bot.id(), bot.name(), user.id(), user.name(), user.aadObjectId(), activity.tenantId(),
                 activity.conversationType());
         Inbound inbound = new Inbound(activityId, address, input, activity.locale(), clock.instant());

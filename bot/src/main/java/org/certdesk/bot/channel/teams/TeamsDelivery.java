@@ -1,25 +1,48 @@
 package org.certdesk.bot.channel.teams;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.certdesk.bot.outbox.Delivery;
 import org.certdesk.bot.outbox.DeliveryResult;
 import org.certdesk.bot.outbox.OutboxEntry;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Delivers outbox entries of {@value TeamsController#CHANNEL} conversations: renders each as a Bot
- * Framework activity ({@link ActivityRenderer}) and posts it to the conversation's Bot Connector.
+ * Framework activity ({@link ActivityRenderer}) and posts it to the conversation's Bot Connector,
+ * within Teams' rate limits ({@link ConnectorPace}): when the conversation has sent all it may for
+ * now, the entry is not posted but retried when it may be (the outbox keeps the later replies behind
+ * it). A person's dialog in a shared conversation is answered in that conversation, naming them
+ * ({@link PersonalDialogs}).
  */
 @Component
 class TeamsDelivery implements Delivery {
     private static final Logger log = LoggerFactory.getLogger(TeamsDelivery.class);
 
     private final ConnectorClient connector;
+    private final ConnectorPace pace;
+    private final Clock clock;
 
-    TeamsDelivery(ConnectorClient connector) {
+    @Autowired
+    TeamsDelivery(ConnectorClient connector, ObjectProvider<Clock> clock, ObjectProvider<PaceProperties> pace) {
+        this(connector, clock.getIfUnique(Clock::systemUTC), pace.getIfAvailable(() -> PaceProperties.DEFAULTS));
+    }
+
+    TeamsDelivery(ConnectorClient connector, Clock clock, PaceProperties pace) {
         this.connector = connector;
+        this.clock = clock;
+        this.pace = pace.enabled() ? new ConnectorPace(clock) : null;
+        if (!pace.enabled()) {
+            log.warn("certdesk.bot.pace.enabled=false: replies are not paced within Teams' rate limits (a 429 is"
+                    + " still honoured); only for a connector without limits");
+        }
     }
 
     @Override
@@ -29,17 +52,36 @@ class TeamsDelivery implements Delivery {
 
     @Override
     public DeliveryResult deliver(OutboxEntry entry) {
-        ChannelAddress address = entry.address();
-        if (address.serviceUrl() == null) {
+        ChannelAddress dialog = entry.address();
+        if (dialog.serviceUrl() == null) {
             return DeliveryResult.rejected("the conversation has no serviceUrl");
         }
+        ChannelAddress address = PersonalDialogs.teamsConversation(dialog);
         String activity;
         try {
-            activity = ActivityRenderer.render(entry.payload(), address).toString();
+            ObjectNode rendered = ActivityRenderer.render(entry.payload(), address);
+            if (PersonalDialogs.ofOnePerson(dialog)) {
+                ActivityRenderer.mention(rendered, address.userId(), address.userName());
+            }
+            activity = rendered.toString();
         } catch (RuntimeException e) {
-            log.error("Cannot render outbox entry {} of {}", entry.id(), address.key(), e);
+            log.error("Cannot render outbox entry {} of {}", entry.id(), dialog.key(), e);
             return DeliveryResult.rejected("cannot render: " + e.getClass().getSimpleName());
         }
-        return connector.send(address.serviceUrl(), address.conversationId(), activity);
+        if (pace == null) {
+            return connector.send(address.serviceUrl(), address.conversationId(), activity);
+        }
+        ConnectorPace.Decision decision = pace.tryAcquire(address.conversationId(), address.tenantId());
+        if (decision.permit() == null) {
+            // Not a failure: the entry was not posted. The outbox honours the delay as it would a Retry-After.
+            Duration wait = Duration.between(clock.instant(), decision.retryAt());
+            return DeliveryResult.retry(wait.isNegative() ? Duration.ZERO : wait,
+                    "paced: Teams' rate limit for the conversation, not sent");
+        }
+        try {
+            return connector.send(address.serviceUrl(), address.conversationId(), activity);
+        } finally {
+            decision.permit().sent();
+        }
     }
 }

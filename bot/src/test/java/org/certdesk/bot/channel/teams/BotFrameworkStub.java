@@ -64,7 +64,16 @@ final class BotFrameworkStub implements AutoCloseable {
     private final WireMockServer server;
 
     BotFrameworkStub() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        this(false);
+    }
+
+    /**
+     * @param rateLimited the connector answers 429 (Retry-After: 1), as Teams does, to an activity that
+     *     would exceed 7 in a second or 8 in 2 seconds in its conversation ({@link TeamsRateLimits})
+     */
+    BotFrameworkStub(boolean rateLimited) {
+        WireMockConfiguration options = WireMockConfiguration.options().dynamicPort();
+        server = new WireMockServer(rateLimited ? options.extensions(new TeamsRateLimits()) : options);
         server.start();
         TestKeys.serve(server, List.of("msteams"), TestKeys.first());
         server.stubFor(post(urlEqualTo(TestProperties.TOKEN_PATH)).willReturn(json(200,

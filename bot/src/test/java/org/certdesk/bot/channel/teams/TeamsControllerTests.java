@@ -256,7 +256,8 @@ class TeamsControllerTests {
         assertThat(inbound.input()).isEqualTo(new UserInput.Text("my phone says a certificate is missing"));
         assertThat(inbound.address().tenantId()).isEqualTo("tenant-9");
         assertThat(inbound.address().conversationType()).isEqualTo("channel");
-        assertThat(inbound.address().conversationId()).isEqualTo("19:abc@thread.tacv2;messageid=42");
+        assertThat(inbound.address().conversationId()).as("Alice's own dialog in the channel thread")
+                .isEqualTo("19:abc@thread.tacv2;messageid=42|29:1user");
     }
 
     @Test

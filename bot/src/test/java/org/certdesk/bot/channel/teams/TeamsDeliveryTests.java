@@ -54,7 +54,8 @@ class TeamsDeliveryTests {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-02T08:00:00Z"));
         TeamsProperties properties = TestProperties.of(server.baseUrl());
         TeamsHttp http = new TeamsHttp(properties);
-        delivery = new TeamsDelivery(new ConnectorClient(http, new ConnectorTokens(properties, http, clock), clock));
+        delivery = new TeamsDelivery(new ConnectorClient(http, new ConnectorTokens(properties, http, clock), clock), clock,
+                PaceProperties.DEFAULTS);
         address = new ChannelAddress("msteams", "a:1conv", server.baseUrl() + "/emea/", "28:bot", "CertDesk",
                 "29:1user", "Alice", "aad-alice", "tenant-1", "personal");
     }
@@ -204,5 +205,77 @@ class TeamsDeliveryTests {
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")));
         DeliveryResult result = delivery.deliver(new OutboxEntry(1, address, 1, new Outbound.Typing(), 2));
         assertThat(result).isEqualTo(DeliveryResult.retry(java.time.Duration.ofSeconds(3), "HTTP 429"));
+    }
+
+    // ---- one person's dialog in a shared conversation (issue 17) ----------------------------------
+
+    private static final String GROUP_CHAT = "/emea/v3/conversations/19%3Agroup%40thread.v2/activities";
+
+    private JsonNode deliverInGroupChat(Outbound outbound) {
+        ChannelAddress alicesDialog = new ChannelAddress("msteams", "19:group@thread.v2|29:1user",
+                server.baseUrl() + "/emea/", "28:bot", "CertDesk", "29:1user", "Alice <Martin>", "aad-alice", "tenant-1",
+                "groupChat");
+        assertThat(delivery.deliver(new OutboxEntry(42, alicesDialog, 1, outbound, 0))).isEqualTo(DeliveryResult.sent());
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> sent = server.findAll(postRequestedFor(urlEqualTo(GROUP_CHAT)));
+        assertThat(sent).as("posted to the group chat itself, not to the dialog's id").hasSize(1);
+        return JsonMapper.shared().readTree(sent.get(0).getBodyAsString());
+    }
+
+    @Test
+    void aTextInAGroupChatMentionsThePersonItAnswers() {
+        JsonNode activity = deliverInGroupChat(new Outbound.Say(new Message.Text("Which Android version?"), "en-US"));
+
+        assertThat(activity.at("/conversation/id").asString()).isEqualTo("19:group@thread.v2");
+        assertThat(activity.at("/recipient/id").asString()).isEqualTo("29:1user");
+        assertThat(activity.path("text").asString()).isEqualTo("<at>Alice &lt;Martin&gt;</at> Which Android version?");
+        assertThat(activity.path("entities")).singleElement().satisfies(mention -> {
+            assertThat(mention.path("type").asString()).isEqualTo("mention");
+            assertThat(mention.path("text").asString()).isEqualTo("<at>Alice &lt;Martin&gt;</at>");
+            assertThat(mention.at("/mentioned/id").asString()).isEqualTo("29:1user");
+            assertThat(mention.at("/mentioned/name").asString()).isEqualTo("Alice <Martin>");
+        });
+    }
+
+    @Test
+    void aCardInAGroupChatMentionsThePersonInTheCard() {
+        JsonNode activity = deliverInGroupChat(new Outbound.Say(new Message.Choices("Does it work?",
+                List.of(new Message.Option("fixed", "Yes"))), "en-US"));
+
+        assertThat(activity.has("text")).as("no separate text bubble").isFalse();
+        JsonNode card = activity.at("/attachments/0/content");
+        assertThat(card.at("/body/0/text").asString()).isEqualTo("<at>" + TeamsMarkup.cardText("Alice <Martin>") + "</at>");
+        assertThat(card.at("/body/1/text").asString()).isEqualTo("Does it work?");
+        assertThat(card.at("/msteams/entities/0/type").asString()).isEqualTo("mention");
+        assertThat(card.at("/msteams/entities/0/text").asString()).isEqualTo(card.at("/body/0/text").asString());
+        assertThat(card.at("/msteams/entities/0/mentioned/id").asString()).isEqualTo("29:1user");
+        assertThat(card.at("/actions/0/data/choice").asString()).isEqualTo("fixed");
+    }
+
+    @Test
+    void typingInAGroupChatMentionsNobody() {
+        JsonNode activity = deliverInGroupChat(new Outbound.Typing());
+        assertThat(activity.path("type").asString()).isEqualTo("typing");
+        assertThat(activity.has("entities")).isFalse();
+    }
+
+    @Test
+    void aPersonalChatMentionsNobody() {
+        JsonNode activity = say(new Message.Text("Hello"), "en-US");
+        assertThat(activity.path("text").asString()).isEqualTo("Hello");
+        assertThat(activity.has("entities")).isFalse();
+    }
+
+    // ---- Teams' rate limits (issue 17) ------------------------------------------------------------
+
+    @Test
+    void theEighthReplyWithinASecondIsNotPostedButRetriedASecondLater() {
+        for (int i = 0; i < 7; i++) {
+            assertThat(delivery.deliver(new OutboxEntry(i, address, i, new Outbound.Typing(), 0))).isEqualTo(DeliveryResult.sent());
+        }
+        DeliveryResult eighth = delivery.deliver(new OutboxEntry(7, address, 7, new Outbound.Typing(), 0));
+
+        assertThat(eighth.kind()).isEqualTo(DeliveryResult.Kind.RETRY);
+        assertThat(((DeliveryResult.Retry) eighth).after()).isEqualTo(java.time.Duration.ofSeconds(1).plus(ConnectorPace.MARGIN));
+        assertThat(server.findAll(postRequestedFor(urlEqualTo(ACTIVITIES)))).as("the connector never saw it").hasSize(7);
     }
 }

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One employee in a personal chat with the bot, doing what Teams does on their behalf: it posts
+ * One employee in a chat with the bot (a personal chat unless told otherwise), doing what Teams does on their behalf: it posts
  * activities to {@code /api/messages} over real HTTP with a Bot Framework token ({@link BotFrameworkStub}),
  * and reads the bot's replies where Teams would, at the stubbed Bot Connector.
  */
@@ -31,20 +31,36 @@ final class TeamsUser {
 
     private final BotFrameworkStub teams;
     private final String locale;
-    private final String conversationId = "a:1" + UUID.randomUUID().toString().replace("-", "");
+    private final String conversationId;
+    private final String conversationType;
+    private final String name;
     private final String userId = "29:1" + UUID.randomUUID().toString().replace("-", "");
     private final URI endpoint;
     private int read;
 
     /** @param bot the bot's base URL, e.g. {@code http://localhost:PORT} */
     TeamsUser(BotFrameworkStub teams, String bot, String locale) {
+        this(teams, bot, locale, "a:1" + UUID.randomUUID().toString().replace("-", ""), "personal", "Alice Martin");
+    }
+
+    /** A member of a shared conversation ({@code groupChat}, {@code channel}) or of a personal chat. */
+    TeamsUser(BotFrameworkStub teams, String bot, String locale, String conversationId, String conversationType,
+            String name) {
         this.teams = teams;
         this.locale = locale;
+        this.conversationId = conversationId;
+        this.conversationType = conversationType;
+        this.name = name;
         this.endpoint = URI.create(bot + "/api/messages");
     }
 
+    /** The Teams conversation: where the bot's replies to this user are posted. */
     String conversationId() {
         return conversationId;
+    }
+
+    String userId() {
+        return userId;
     }
 
     // ---- what the user does, as Teams delivers it -----------------------------------------------
@@ -124,10 +140,13 @@ final class TeamsUser {
         activity.put("serviceUrl", teams.serviceUrl());
         ObjectNode from = activity.putObject("from");
         from.put("id", userId);
-        from.put("name", "Alice Martin");
+        from.put("name", name);
         from.put("aadObjectId", "6f1b3f4e-8c2a-4e7b-9a51-0d3c2b1a9e88");
         ObjectNode conversation = activity.putObject("conversation");
-        conversation.put("conversationType", "personal");
+        conversation.put("conversationType", conversationType);
+        if (!"personal".equals(conversationType)) {
+            conversation.put("isGroup", true);
+        }
         conversation.put("tenantId", BotFrameworkStub.TENANT_ID);
         conversation.put("id", conversationId);
         ObjectNode recipient = activity.putObject("recipient");
