@@ -14,7 +14,15 @@ public sealed interface DeliveryResult {
 
     /** Try again later: a 429 (with its Retry-After, else null for the dispatcher's backoff), a 5xx, a network error. */
     static DeliveryResult retry(Duration after, String reason) {
-        return new Retry(after, reason);
+        return new Retry(after, reason, false);
+    }
+
+    /**
+     * The channel did not answer in time: the message may still arrive, so it is tried again only
+     * once a full {@code certdesk.outbox.lease} has passed (never sooner, whatever the backoff).
+     */
+    static DeliveryResult unanswered(String reason) {
+        return new Retry(null, reason, true);
     }
 
     /** Will never succeed (a 4xx other than 429): kept in the outbox as failed, for operators. */
@@ -29,8 +37,11 @@ public sealed interface DeliveryResult {
         }
     }
 
-    /** @param after the delay the remote asked for, or null to use the dispatcher's backoff */
-    record Retry(Duration after, String reason) implements DeliveryResult {
+    /**
+     * @param after the delay the remote asked for, or null to use the dispatcher's backoff
+     * @param unanswered the attempt timed out: it may still succeed
+     */
+    record Retry(Duration after, String reason, boolean unanswered) implements DeliveryResult {
         @Override
         public Kind kind() {
             return Kind.RETRY;

@@ -21,6 +21,7 @@ import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.bot.system.CertdeskProperties;
+import org.certdesk.bot.system.EmbeddedStore;
 import org.certdesk.bot.system.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,13 +56,16 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final Set<ConversationKey> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final OutboxLanes lanes;
+    private final EmbeddedStore embeddedStore;
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService workers;
     private final Counter polls;
 
     OutboxDispatcher(OutboxStore store, List<Delivery> deliveries, DeliveryResults results,
-            OutboxHousekeeping housekeeping, CertdeskProperties properties, Clock clock, MeterRegistry registry) {
+            OutboxHousekeeping housekeeping, CertdeskProperties properties, Clock clock, MeterRegistry registry,
+            EmbeddedStore embeddedStore) {
         this.store = store;
+        this.embeddedStore = embeddedStore;
         this.results = results;
         this.housekeeping = housekeeping;
         for (Delivery delivery : deliveries) {
@@ -186,9 +190,28 @@ public class OutboxDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
+        releaseDeadClaims();
         workers = Executors.newFixedThreadPool(settings.workers(), WorkerThreads.named("certdesk-outbox"));
         poller = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("certdesk-outbox-poll"));
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * What a previous run claimed is due now, not when the lease runs out (2 minutes of silence for
+     * the conversations it was answering): on a store only this process has open, every claim is a
+     * previous run's (killed, or the machine stopped); on a shared store, those of this instance's
+     * id (the same host, port and folder). Other instances' claims wait for their lease: they may be
+     * alive.
+     */
+    private void releaseDeadClaims() {
+        try {
+            int released = store.releaseClaims(!embeddedStore.exclusive(), clock.instant());
+            if (released > 0) {
+                log.info("outbox: {} replies claimed by the previous run are due again", released);
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox: the previous run's claims stay until their lease runs out: {}", e.toString());
+        }
     }
 
     @Override

@@ -26,11 +26,13 @@ public class OutboxStore {
     private final JdbcClient jdbc;
     private final OutboundJson codec;
     private final OutboxSequences sequences;
+    private final OutboxInstance instance;
 
-    OutboxStore(JdbcClient jdbc, OutboundJson codec, OutboxSequences sequences) {
+    OutboxStore(JdbcClient jdbc, OutboundJson codec, OutboxSequences sequences, OutboxInstance instance) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.sequences = sequences;
+        this.instance = instance;
     }
 
     /**
@@ -70,13 +72,15 @@ public class OutboxStore {
         for (Outbound reply : replies) {
             KeyHolder id = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO outbox (channel, conversation_id, sequence, payload, status, next_attempt_at,"
-                            + " created_at) VALUES (:channel, :conversationId, :sequence, :payload, 'PENDING', :first, :now)")
+                            + " created_at, claimed_by) VALUES (:channel, :conversationId, :sequence, :payload, 'PENDING',"
+                            + " :first, :now, :claimedBy)")
                     .param("channel", key.channel())
                     .param("conversationId", key.conversationId())
                     .param("sequence", ++sequence)
                     .param("payload", codec.write(reply))
                     .param("first", utc(firstAttempt))
                     .param("now", utc(now))
+                    .param("claimedBy", firstAttempt.isAfter(now) ? instance.id() : null)
                     .update(id, "id");
             stored.add(new long[] {id.getKeyAs(Number.class).longValue(), sequence});
         }
@@ -95,7 +99,8 @@ public class OutboxStore {
     /** Gives claimed entries back to the poller: due at {@code now}, for whichever worker or instance polls first. */
     void release(Collection<Long> ids, Instant now) {
         if (!ids.isEmpty()) {
-            jdbc.sql("UPDATE outbox SET next_attempt_at = :now WHERE id IN (:ids) AND status = 'PENDING'")
+            jdbc.sql("UPDATE outbox SET next_attempt_at = :now, claimed_by = NULL WHERE id IN (:ids)"
+                            + " AND status = 'PENDING'")
                     .param("now", utc(now)).param("ids", ids).update();
         }
     }
@@ -144,9 +149,9 @@ public class OutboxStore {
      * @return false when someone else took it first, or it is no longer due
      */
     boolean claim(long id, Instant now, Instant leaseUntil) {
-        return jdbc.sql("UPDATE outbox SET next_attempt_at = :leaseUntil WHERE id = :id AND status = 'PENDING'"
-                        + " AND next_attempt_at <= :now")
-                .param("leaseUntil", utc(leaseUntil)).param("id", id).param("now", utc(now))
+        return jdbc.sql("UPDATE outbox SET next_attempt_at = :leaseUntil, claimed_by = :me WHERE id = :id"
+                        + " AND status = 'PENDING' AND next_attempt_at <= :now")
+                .param("leaseUntil", utc(leaseUntil)).param("me", instance.id()).param("id", id).param("now", utc(now))
                 .update() == 1;
     }
 
@@ -164,8 +169,8 @@ public class OutboxStore {
     }
 
     void retry(long id, Instant nextAttempt, String error) {
-        jdbc.sql("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error"
-                        + " WHERE id = :id AND status = 'PENDING'")
+        jdbc.sql("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error,"
+                        + " claimed_by = NULL WHERE id = :id AND status = 'PENDING'")
                 .param("next", utc(nextAttempt)).param("error", truncate(error)).param("id", id).update();
     }
 
@@ -173,6 +178,20 @@ public class OutboxStore {
         jdbc.sql("UPDATE outbox SET status = 'FAILED', attempts = attempts + 1, last_error = :error"
                         + " WHERE id = :id AND status = 'PENDING'")
                 .param("error", truncate(error)).param("id", id).update();
+    }
+
+    /**
+     * Makes claimed PENDING entries due at {@code now}: every claim ({@code onlyMine} false), for a
+     * store no other process can have open, whose claims are therefore all a dead process's; or
+     * those of this instance's id, which at start-up are its previous run's. Entries waiting for a
+     * retry keep their time.
+     *
+     * @return how many were given back
+     */
+    int releaseClaims(boolean onlyMine, Instant now) {
+        return jdbc.sql("UPDATE outbox SET next_attempt_at = :now, claimed_by = NULL WHERE status = 'PENDING'"
+                        + (onlyMine ? " AND claimed_by = :me" : " AND claimed_by IS NOT NULL"))
+                .param("now", utc(now)).param("me", instance.id()).update();
     }
 
     /** PENDING entries, due or not: the backlog. */

@@ -69,7 +69,9 @@ public record CertdeskProperties(
      * @param maxBackoff the cap of that wait (a Retry-After asked by the remote end is honoured as is)
      * @param workers conversations delivered to in parallel; each delivery waits for the channel's
      *     answer, so this many requests to the channels are in flight at most
-     * @param lease how long a claimed entry is left to its delivery before it may be tried again
+     * @param lease how long a claimed entry is left to its delivery before it may be tried again; at
+     *     least twice a channel's connect and reply timeouts (the Teams channel checks it). A restarted
+     *     instance does not wait for it on its previous run's claims (OutboxDispatcher)
      * @param maxAttempts after this many attempts an entry is marked FAILED
      * @param retention how long SENT and FAILED entries are kept, for operators
      */

@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Beans every feature shares: the clock (a fixed one in tests) and the request body limit. */
+/** Beans every feature shares: the clock (a fixed one in tests), the request body limit and content types. */
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
 
@@ -30,6 +30,14 @@ class SystemConfiguration {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimit(properties.limits().maxRequestBody().toBytes(), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** First of all: a body of a kind no endpoint takes is refused before any filter parses it. */
+    @Bean
+    FilterRegistrationBean<RequestContentTypes> requestContentTypes(JsonMapper json) {
+        FilterRegistrationBean<RequestContentTypes> registration = new FilterRegistrationBean<>(new RequestContentTypes(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 }

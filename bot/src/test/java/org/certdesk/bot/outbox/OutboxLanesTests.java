@@ -124,10 +124,11 @@ class OutboxLanesTests {
         final OutboxDispatcher dispatcher;
         final TransactionTemplate transaction;
 
-        Setup(DataSource dataSource, Function<OutboxEntry, DeliveryResult> answers) {
+        Setup(DataSource dataSource, Function<OutboxEntry, DeliveryResult> answers) throws java.sql.SQLException {
             jdbc = JdbcClient.create(dataSource);
             JsonMapper json = JsonMapper.builder().build();
-            OutboxStore store = new OutboxStore(jdbc, new OutboundJson(json), new ConversationStore(jdbc, json));
+            OutboxStore store = new OutboxStore(jdbc, new OutboundJson(json), new ConversationStore(jdbc, json),
+                    new OutboxInstance("test"));
             // A short poll and backoff: what the poller takes over comes within the test's patience.
             CertdeskProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                     "certdesk.outbox.poll-interval", "100ms", "certdesk.outbox.initial-backoff", "200ms",
@@ -149,7 +150,8 @@ class OutboxLanesTests {
                 }
             };
             dispatcher = new OutboxDispatcher(store, List.of(delivery), new DeliveryResults(store, properties, clock, meters),
-                    new OutboxHousekeeping(store, properties), properties, clock, meters);
+                    new OutboxHousekeeping(store, properties), properties, clock, meters,
+                    new org.certdesk.bot.system.EmbeddedStore(dataSource));
             transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             dispatcher.start();
         }

@@ -47,7 +47,8 @@ class OutboxStoreTests {
     @EnumSource(TestDatabases.class)
     void onlyTheLowestPendingEntryOfAConversationIsDue(TestDatabases database) {
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
-        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()));
+        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
+                new OutboxInstance("test"));
         ConversationKey key = conversation(jdbc);
         store.append(key, List.of(say("one"), say("two")), NOW);
         store.append(key, List.of(say("three")), NOW);
@@ -85,7 +86,8 @@ class OutboxStoreTests {
     @EnumSource(TestDatabases.class)
     void conversationsAreIndependentAndChannelsFiltered(TestDatabases database) {
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
-        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()));
+        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
+                new OutboxInstance("test"));
         ConversationKey a = conversation(jdbc);
         ConversationKey b = conversation(jdbc);
         store.append(a, List.of(say("a1"), say("a2")), NOW);
@@ -103,7 +105,7 @@ class OutboxStoreTests {
     @EnumSource(TestDatabases.class)
     void appendingToAnUnknownConversationFails(TestDatabases database) {
         OutboxStore store = new OutboxStore(JdbcClient.create(database.dataSource()), CODEC,
-                new ConversationStore(JdbcClient.create(database.dataSource()), JsonMapper.builder().build()));
+                new ConversationStore(JdbcClient.create(database.dataSource()), JsonMapper.builder().build()), new OutboxInstance("test"));
 
         assertThatThrownBy(() -> store.append(new ConversationKey("test", "nobody"), List.of(say("x")), NOW))
                 .isInstanceOf(DataIntegrityViolationException.class);
@@ -125,7 +127,8 @@ class OutboxStoreTests {
     @EnumSource(TestDatabases.class)
     void aClaimIsRenewedOnlyByWhoeverStillHoldsIt(TestDatabases database) {
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
-        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()));
+        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
+                new OutboxInstance("test"));
         ConversationKey key = conversation(jdbc);
         org.certdesk.bot.shared.ChannelAddress address = new org.certdesk.bot.shared.ChannelAddress(
                 key.channel(), key.conversationId(), null, null, null, "u-1", null, null, null, null);
@@ -141,5 +144,62 @@ class OutboxStoreTests {
         store.sentAll(List.of(entry.id()), NOW.plusSeconds(130));
         assertThat(store.extend(entry.id(), NOW.plusSeconds(360), NOW.plusSeconds(480))).as("sent: nothing to renew")
                 .isFalse();
+    }
+
+    /**
+     * After a crash: the restarted instance (same id) gets its previous run's claims back at once;
+     * another instance's claim waits for its lease unless the store is the embedded one (every claim
+     * dead); an entry waiting for a retry keeps its backoff either way.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aRestartGivesBackItsPreviousRunsClaimsButNoRetry(TestDatabases database) {
+        JdbcClient jdbc = JdbcClient.create(database.fresh());
+        OutboxStore killed = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
+                new OutboxInstance("host-a"));
+        OutboxStore alive = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
+                new OutboxInstance("host-b"));
+        ConversationKey mine = conversation(jdbc);
+        ConversationKey theirs = conversation(jdbc);
+        ConversationKey throttled = conversation(jdbc);
+        Instant lease = NOW.plusSeconds(120);
+        killed.append(mine, List.of(say("claimed by the killed run")), NOW);
+        assertThat(killed.claim(dueFor(killed, mine, NOW).get(0).id(), NOW, lease)).isTrue();
+        alive.append(theirs, List.of(say("claimed by a live instance")), NOW);
+        assertThat(alive.claim(dueFor(alive, theirs, NOW).get(0).id(), NOW, lease)).isTrue();
+        killed.append(throttled, List.of(say("answered 429, retried in a minute")), NOW);
+        long retried = dueFor(killed, throttled, NOW).get(0).id();
+        assertThat(killed.claim(retried, NOW, lease)).isTrue();
+        killed.retry(retried, NOW.plusSeconds(60), "HTTP 429");
+
+        Instant restart = NOW.plusSeconds(5);
+        OutboxStore restarted = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
+                new OutboxInstance("host-a"));
+        assertThat(restarted.releaseClaims(true, restart)).isEqualTo(1);
+        assertThat(dueFor(restarted, mine, restart)).extracting(OutboxEntry::payload)
+                .containsExactly(say("claimed by the killed run"));
+        assertThat(dueFor(restarted, theirs, restart)).as("a live instance's claim").isEmpty();
+        assertThat(dueFor(restarted, throttled, restart)).as("a retry's backoff").isEmpty();
+
+        assertThat(restarted.releaseClaims(false, restart)).as("the embedded store: every claim is dead").isEqualTo(1);
+        assertThat(dueFor(restarted, theirs, restart)).hasSize(1);
+        assertThat(dueFor(restarted, throttled, restart)).as("a retry's backoff").isEmpty();
+        assertThat(dueFor(restarted, throttled, NOW.plusSeconds(60))).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryTheLaneClaimedAtCreationIsGivenBackToo() {
+        JdbcClient jdbc = JdbcClient.create(TestDatabases.H2.fresh());
+        OutboxStore killed = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
+                new OutboxInstance("host-a"));
+        ConversationKey key = conversation(jdbc);
+        killed.appendClaimed(new org.certdesk.bot.shared.ChannelAddress(key.channel(), key.conversationId(),
+                null, null, null, "u-1", null, null, null, null), List.of(say("held by a lane")), NOW, NOW.plusSeconds(120));
+        assertThat(dueFor(killed, key, NOW.plusSeconds(5))).isEmpty();
+
+        OutboxStore restarted = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
+                new OutboxInstance("host-a"));
+        assertThat(restarted.releaseClaims(true, NOW.plusSeconds(5))).isEqualTo(1);
+        assertThat(dueFor(restarted, key, NOW.plusSeconds(5))).hasSize(1);
     }
 }

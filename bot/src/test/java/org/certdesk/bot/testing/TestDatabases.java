@@ -49,7 +49,7 @@ public enum TestDatabases {
     }
 
     /** Spring datasource properties for a new (not yet migrated) PostgreSQL database. */
-    static Map<String, Object> postgresProperties() {
+    public static Map<String, Object> postgresProperties() {
         String name = newDatabase();
         return Map.of("spring.datasource.url", server().getJdbcUrl("postgres", name),
                 "spring.datasource.username", "postgres", "spring.datasource.password", "");

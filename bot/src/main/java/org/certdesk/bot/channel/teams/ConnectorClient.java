@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
 import org.certdesk.bot.outbox.DeliveryResult;
+import org.certdesk.bot.system.CertdeskProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Sends activities to a conversation through the Bot Connector REST API
  * ({@code POST {serviceUrl}/v3/conversations/{id}/activities}) and says how it went: 2xx sent;
  * 429, 408, 412 and 5xx retried (after {@code Retry-After} when given); a 401 fetches a new token
- * and tries once more; other 4xx rejected. Network failures and timeouts are retried.
+ * and tries once more; other 4xx rejected. Network failures are retried; a POST the connector did
+ * not answer within {@code certdesk.bot.reply-timeout} is retried only after the outbox lease.
  */
 @Component
 class ConnectorClient {
@@ -36,8 +39,25 @@ class ConnectorClient {
     private final Clock clock;
 
     @Autowired
-    ConnectorClient(TeamsHttp http, ConnectorTokens tokens, ObjectProvider<Clock> clock) {
+    ConnectorClient(TeamsHttp http, ConnectorTokens tokens, ObjectProvider<Clock> clock, TeamsProperties teams,
+            ObjectProvider<CertdeskProperties> properties) {
         this(http, tokens, clock.getIfUnique(Clock::systemUTC));
+        // Absent only in the channel's slice tests, which have no outbox either.
+        properties.ifAvailable(p -> requireLeaseCovers(teams, p.outbox().lease()));
+    }
+
+    /**
+     * A reply's attempt (the token fetch, the POST, and the retry after a 401) must end well within
+     * the outbox claim it runs under: otherwise the claim runs out while the connector may still
+     * accept the reply, and another attempt sends it a second time.
+     */
+    static void requireLeaseCovers(TeamsProperties teams, Duration lease) {
+        Duration attempt = teams.connectTimeout().plus(teams.replyTimeout());
+        if (lease.compareTo(attempt.multipliedBy(2)) < 0) {
+            throw new IllegalStateException("certdesk.outbox.lease (" + lease + ") must be at least twice"
+                    + " certdesk.bot.connect-timeout + certdesk.bot.reply-timeout (" + attempt + "): a reply's attempt"
+                    + " must end within its claim, or it could be sent twice");
+        }
     }
 
     ConnectorClient(TeamsHttp http, ConnectorTokens tokens, Clock clock) {
@@ -70,6 +90,10 @@ class ConnectorClient {
             return result(response);
         } catch (ConnectorTokens.TokenUnavailable e) {
             return DeliveryResult.retry(null, "no connector token: " + e.getMessage());
+        } catch (HttpTimeoutException e) {
+            // The connector may still post it: not again before the outbox's lease has passed.
+            log.info("Bot Connector at {} did not answer within {}", uri.getHost(), http.replyTimeout());
+            return DeliveryResult.unanswered("no answer within " + http.replyTimeout());
         } catch (IOException e) {
             log.info("Bot Connector unreachable at {}: {}", uri.getHost(), e.toString());
             return DeliveryResult.retry(null, "I/O error: " + e.getClass().getSimpleName());
@@ -91,7 +115,7 @@ class ConnectorClient {
     }
 
     private HttpResponse<String> post(URI uri, String token, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = http.request(uri)
+        HttpRequest.Builder request = http.reply(uri)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));

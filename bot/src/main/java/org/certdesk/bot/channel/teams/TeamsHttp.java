@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 class TeamsHttp {
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final Duration replyTimeout;
 
     TeamsHttp(TeamsProperties properties) {
         this.client = HttpClient.newBuilder()
@@ -26,11 +27,21 @@ class TeamsHttp {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.requestTimeout = properties.requestTimeout();
+        this.replyTimeout = properties.replyTimeout();
     }
 
     /** A request builder for {@code uri} with the request timeout set. */
     HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(requestTimeout).header("User-Agent", "certdesk-bot");
+    }
+
+    /** A request builder for posting a reply to {@code uri}: it waits {@code reply-timeout} for the answer. */
+    HttpRequest.Builder reply(URI uri) {
+        return request(uri).timeout(replyTimeout);
+    }
+
+    Duration replyTimeout() {
+        return replyTimeout;
     }
 
     /**

@@ -22,7 +22,11 @@ import org.springframework.util.unit.DataSize;
  * @param jwksMinRefreshInterval the least time between two fetches of the signing keys (an unknown key
  *     id, a failed fetch); also how often their age is checked
  * @param connectTimeout outbound HTTP connect timeout (keys, tokens, connector)
- * @param requestTimeout outbound HTTP request timeout
+ * @param requestTimeout outbound HTTP request timeout (keys, tokens)
+ * @param replyTimeout how long the POST of a reply waits for the Bot Connector's answer. One that got
+ *     none may still arrive, so it is sent again only a full {@code certdesk.outbox.lease} later;
+ *     the lease must be at least twice {@code connect-timeout} + {@code reply-timeout} (checked at
+ *     start-up), so an attempt always ends within its claim
  * @param maxActivitySize the largest inbound activity body accepted
  */
 @ConfigurationProperties("certdesk.bot")
@@ -34,6 +38,7 @@ public record TeamsProperties(String appId, String appPassword, String tenantId,
         @DefaultValue("5m") Duration jwksMinRefreshInterval,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("15s") Duration requestTimeout,
+        @DefaultValue("45s") Duration replyTimeout,
         @DefaultValue("256KB") DataSize maxActivitySize) {
 
     static final String DEFAULT_OPENID_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration";
@@ -54,6 +59,7 @@ public record TeamsProperties(String appId, String appPassword, String tenantId,
         requirePositive(jwksMinRefreshInterval, "jwks-min-refresh-interval", false);
         requirePositive(connectTimeout, "connect-timeout", false);
         requirePositive(requestTimeout, "request-timeout", false);
+        requirePositive(replyTimeout, "reply-timeout", false);
     }
 
     /** Whether inbound tokens are verified (and outbound calls carry one): an app id is configured. */

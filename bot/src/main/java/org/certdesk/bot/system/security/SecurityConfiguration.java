@@ -19,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -59,6 +60,7 @@ class SecurityConfiguration {
         http.addFilterAfter(new CsrfCookie(), CsrfFilter.class);
         http.addFilterBefore(new ConsoleOff(signIn, responses), CsrfFilter.class);
         http.httpBasic(basic -> basic.authenticationEntryPoint(responses::unauthorized));
+        http.addFilterBefore(new BasicCredentialsChecked(), BasicAuthenticationFilter.class);
         http.formLogin(form -> form.loginPage("/login").permitAll().successHandler(new RoleHomePage())
                 .failureUrl("/login?error"));
         http.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"));

@@ -40,6 +40,8 @@ final class BotFrameworkStub implements AutoCloseable {
     static final String FAILING = "failing";
     /** Answers 429 with {@code Retry-After: 1} until a test moves the scenario on. */
     static final String THROTTLING = "throttling";
+    /** Answers the next activity late ({@link #slowOnce}), then goes to {@link #RECOVERED}. */
+    static final String SLOW = "slow";
     /** Accepts every activity again. */
     static final String RECOVERED = "recovered";
 
@@ -86,6 +88,14 @@ final class BotFrameworkStub implements AutoCloseable {
 
     private static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+    }
+
+    /** Answers the next activity 201 only after {@code delay} (a slow connector), then every one at once. */
+    void slowOnce(Duration delay) {
+        server.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities"))
+                .inScenario(CONNECTOR).whenScenarioStateIs(SLOW)
+                .willReturn(accepted().withFixedDelay((int) delay.toMillis())).willSetStateTo(RECOVERED));
+        connector(SLOW);
     }
 
     /** Moves the connector to one of the scenario's states. */

@@ -20,6 +20,6 @@ final class TestProperties {
         return new TeamsProperties(appId, "s3cret&=", "tenant-1", URI.create(baseUrl + TestKeys.METADATA_PATH),
                 URI.create(baseUrl + TOKEN_PATH), TeamsProperties.DEFAULT_SCOPE, Duration.ofMinutes(5),
                 Duration.ofHours(24), Duration.ofMinutes(5), Duration.ofSeconds(2), Duration.ofMillis(1500),
-                DataSize.ofKilobytes(256));
+                Duration.ofMillis(1500), DataSize.ofKilobytes(256));
     }
 }

@@ -99,6 +99,31 @@ class SignInTests {
     }
 
     @Test
+    void basicCredentialsThatFailAre401EvenWithASignedInSession() throws Exception {
+        MvcResult signedIn = mvc.perform(post("/login").param("username", TestAccounts.AGENT[0])
+                .param("password", TestAccounts.AGENT[1]).with(csrf())).andReturn();
+        Cookie session = signedIn.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        mvc.perform(get("/api/agent/me").cookie(session)).andExpect(status().isOk());
+
+        String sameNameWrongPassword = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (TestAccounts.AGENT[0] + ":not-" + TestAccounts.AGENT[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(get("/api/agent/me").cookie(session).header("Authorization", sameNameWrongPassword))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/agent/cases/1/take").cookie(session).header("Authorization", sameNameWrongPassword))
+                .andExpect(status().isUnauthorized());
+        String otherNameWrongPassword = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "bob:wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(get("/api/agent/me").cookie(session).header("Authorization", otherNameWrongPassword))
+                .andExpect(status().isUnauthorized());
+
+        // Right credentials pass, and the session still has its user afterwards.
+        mvc.perform(get("/api/agent/me").cookie(session).header("Authorization", TestAccounts.basic(TestAccounts.AGENT)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/agent/me").cookie(session)).andExpect(status().isOk());
+    }
+
+    @Test
     void theChannelEndpointsStayOutsideSignInAndCsrf() throws Exception {
         // No session, no CSRF token: the request reaches the endpoint itself (auth is off in these
         // tests, so it answers about the missing fields), not a sign-in.

@@ -1,0 +1,97 @@
+package org.certdesk.bot.channel.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.certdesk.bot.testing.TestApplications;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A Bot Connector that answers late (in production: after 16 s, past the old 15 s timeout), with
+ * the timeouts and the lease scaled down. A reply answered within {@code certdesk.bot.reply-timeout}
+ * is sent once; one answered later may have arrived, so it is sent again (at least once) only after a
+ * full {@code certdesk.outbox.lease}, never while the first attempt may still succeed, and the
+ * replies after it keep their order.
+ */
+class SlowConnectorTests {
+    private static BotFrameworkStub teams;
+
+    @BeforeAll
+    static void startStubs() {
+        teams = new BotFrameworkStub();
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        teams.close();
+    }
+
+    @Test
+    void aSlowAnswerWithinTheReplyTimeoutIsSentOnce(@TempDir Path directory) {
+        try (ConfigurableApplicationContext bot = start(directory, "3s", "8s")) {
+            TeamsUser alice = new TeamsUser(teams, url(bot), "en-US");
+            teams.slowOnce(Duration.ofMillis(1500));
+            assertThat(alice.addBot().statusCode()).isEqualTo(200);
+            alice.untilButtons(); // the welcome: two texts, then the card of buttons
+
+            List<BotFrameworkStub.Attempt> attempts = teams.attempts(alice.conversationId());
+            assertThat(attempts).extracting(BotFrameworkStub.Attempt::status).containsOnly(201);
+            assertThat(attempts).as("each reply posted once").hasSize(3)
+                    .extracting(a -> a.activity().toString()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void anAnswerPastTheReplyTimeoutIsSentAgainOnlyAfterTheLease(@TempDir Path directory) {
+        Duration lease = Duration.ofSeconds(4);
+        try (ConfigurableApplicationContext bot = start(directory, "1s", "4s")) {
+            TeamsUser alice = new TeamsUser(teams, url(bot), "en-US");
+            teams.slowOnce(Duration.ofMillis(2500));
+            assertThat(alice.addBot().statusCode()).isEqualTo(200);
+            alice.untilButtons();
+
+            List<BotFrameworkStub.Attempt> attempts = teams.attempts(alice.conversationId());
+            assertThat(attempts).as("the first reply twice (its first attempt went unanswered), then the two others")
+                    .hasSize(4);
+            assertThat(attempts.get(1).activity()).isEqualTo(attempts.get(0).activity());
+            assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
+                    .as("not sent again while the first attempt could still succeed")
+                    .isGreaterThanOrEqualTo(lease.minusMillis(50));
+            assertThat(attempts.subList(1, 4)).extracting(a -> a.activity().toString()).doesNotHaveDuplicates();
+            assertThat(attempts.get(2).at()).as("the next replies wait for it: order kept").isAfter(attempts.get(1).at());
+        }
+    }
+
+    @Test
+    void aLeaseShorterThanTwoAttemptsIsRefusedAtStartUp() {
+        TeamsProperties teamsProperties = TestProperties.of("http://127.0.0.1:1"); // connect 2 s, reply 1.5 s
+        ConnectorClient.requireLeaseCovers(teamsProperties, Duration.ofSeconds(7));
+        assertThatThrownBy(() -> ConnectorClient.requireLeaseCovers(teamsProperties, Duration.ofSeconds(6)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("certdesk.outbox.lease (PT6S) must be at least twice certdesk.bot.connect-timeout"
+                        + " + certdesk.bot.reply-timeout (PT3.5S)");
+    }
+
+    private static ConfigurableApplicationContext start(Path directory, String replyTimeout, String lease) {
+        Map<String, Object> settings = new HashMap<>(teams.settings());
+        settings.put("certdesk.bot.connect-timeout", "500ms");
+        settings.put("certdesk.bot.reply-timeout", replyTimeout);
+        settings.put("certdesk.outbox.lease", lease);
+        return TestApplications.start(TestApplications.h2File(directory), settings, WebApplicationType.SERVLET);
+    }
+
+    private static String url(ConfigurableApplicationContext context) {
+        return "http://localhost:" + TestApplications.port(context);
+    }
+}

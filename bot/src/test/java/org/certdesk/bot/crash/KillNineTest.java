@@ -1,0 +1,328 @@
+package org.certdesk.bot.crash;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What an operator does to check the store's promise ("commits before the HTTP answer: nothing
+ * accepted is lost on a crash"): Teams conversations under load against the bot as a process of its
+ * own, {@code kill -9} right after an acknowledgement, a restart in the same folder, and the outbox
+ * drained. Then, at the stub Bot Connector and in the store: every acknowledged turn got its
+ * replies, each once and in order, except the replies the connector had acknowledged but the dead
+ * process had not marked SENT yet (the documented window: at most {@value #WINDOW} a conversation),
+ * which are sent again right after the restart, still in order. A conversation's turn that was
+ * posted but not acknowledged when the process died is answered entirely or not at all. Each
+ * conversation then takes one more turn: none is stuck.
+ *
+ * <p>The dialog is {@code echo-script.yaml}, published through the admin API as an admin would: each
+ * turn's replies quote the turn's text, so they are known in advance.
+ */
+abstract class KillNineTest {
+    /** Replies a conversation may get twice: a lane's acknowledged, unmarked batch (16) and the one in flight. */
+    static final int WINDOW = 17;
+    private static final int CONVERSATIONS = 24;
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private WireMockServer connector;
+    /** When the killed process was gone: what the connector received by then came from it. */
+    private volatile Instant killedAt = Instant.MAX;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** An activity the connector received, from the first (killed) process or not. */
+    record Received(boolean beforeKill, String conversationId, String text) {}
+
+    /** The settings that put the bot on the store under test (none for the default). */
+    abstract List<String> storeSettings();
+
+    /** A connection to the store, once the bot stopped. */
+    abstract Connection openStore(Path folder) throws SQLException;
+
+    @BeforeEach
+    void startConnector() {
+        connector = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(64)
+                .jettyAcceptors(2));
+        connector.start();
+        connector.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"1:reply\"}")));
+    }
+
+    /**
+     * What the connector received, in the order it received it (its request journal, which records
+     * each request as it comes in, before answering: a request of the killed process that the
+     * connector answered only after the kill still counts as the killed process's).
+     */
+    private List<Received> received() {
+        List<ServeEvent> events = new ArrayList<>(connector.getAllServeEvents()); // newest first
+        Collections.reverse(events);
+        List<Received> received = new ArrayList<>(events.size());
+        for (ServeEvent event : events) {
+            JsonNode activity = JSON.readTree(event.getRequest().getBodyAsString());
+            received.add(new Received(!event.getRequest().getLoggedDate().toInstant().isAfter(killedAt),
+                    activity.path("conversation").path("id").asString(), activity.path("text").asString()));
+        }
+        return received;
+    }
+
+    @AfterEach
+    void stopConnector() {
+        connector.stop();
+    }
+
+    @Test
+    void everyAcknowledgedTurnIsAnsweredOnceInOrderAfterAKillNine(@TempDir Path folder) throws Exception {
+        List<Driven> conversations = new ArrayList<>();
+        for (int i = 0; i < CONVERSATIONS; i++) {
+            conversations.add(new Driven("a:crash-" + i + "-" + Long.toHexString(System.nanoTime())));
+        }
+        int killAfter = 150 + ThreadLocalRandom.current().nextInt(250);
+        // The restart listens where the killed run did, as a restarted service would: that is how it
+        // recognises its previous run's claims on a shared store.
+        int port = BotProcess.freePort();
+        try (BotProcess first = BotProcess.start(folder, "first", port, storeSettings())) {
+            publishEchoScript(first);
+            drive(first, conversations, killAfter);
+        }
+        int acknowledged = conversations.stream().mapToInt(c -> c.acknowledged.size()).sum();
+        assertThat(acknowledged).as("turns acknowledged before the kill").isGreaterThanOrEqualTo(killAfter);
+
+        try (BotProcess second = BotProcess.start(folder, "second", port, storeSettings())) {
+            awaitAnswered(conversations);
+            for (Driven conversation : conversations) {
+                assertThat(conversation.post(second, "final")).as("a turn after the restart").isEqualTo(200);
+                conversation.acknowledged.add("final");
+            }
+            awaitAnswered(conversations);
+            second.stop();
+        }
+
+        int duplicates = 0;
+        List<Received> received = received();
+        for (Driven conversation : conversations) {
+            duplicates += conversation.checkConnector(received);
+        }
+        try (Connection store = openStore(folder)) {
+            checkStore(store, conversations);
+        }
+        System.out.printf("kill -9 after %d acknowledged turns (%d posted, not acknowledged): %d replies sent"
+                + " again after the restart, 0 lost%n", acknowledged,
+                conversations.stream().filter(c -> c.inFlight != null).count(), duplicates);
+    }
+
+    private void publishEchoScript(BotProcess bot) throws IOException, InterruptedException {
+        byte[] script;
+        try (InputStream in = KillNineTest.class.getResourceAsStream("echo-script.yaml")) {
+            script = in.readAllBytes();
+        }
+        HttpResponse<String> published = http.send(HttpRequest.newBuilder(bot.uri(
+                        "/api/admin/scripts/android-missing-certificate"))
+                .header("Authorization", BotProcess.basicAuthorization())
+                .header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(script)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(published.statusCode()).as(published.body()).isBetween(200, 201);
+    }
+
+    /**
+     * Each conversation posts turn after turn, the next once the previous was acknowledged; the
+     * thread that gets the {@code killAfter}-th acknowledgement kills the bot at once.
+     */
+    private void drive(BotProcess bot, List<Driven> conversations, int killAfter) throws InterruptedException {
+        AtomicInteger acknowledgements = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        ExecutorService threads = Executors.newFixedThreadPool(conversations.size());
+        for (Driven conversation : conversations) {
+            threads.execute(() -> {
+                for (int turn = 0; !killed.get(); turn++) {
+                    String text = "k" + conversations.indexOf(conversation) + "q" + turn;
+                    int status;
+                    try {
+                        status = conversation.post(bot, text);
+                    } catch (IOException | InterruptedException e) {
+                        conversation.inFlight = text; // the kill came first: maybe stored, maybe not
+                        return;
+                    }
+                    if (status != 200) {
+                        conversation.inFlight = text;
+                        return;
+                    }
+                    conversation.acknowledged.add(text);
+                    if (acknowledgements.incrementAndGet() == killAfter && killed.compareAndSet(false, true)) {
+                        bot.kill();
+                        killedAt = Instant.now();
+                        return;
+                    }
+                }
+            });
+        }
+        threads.shutdown();
+        assertThat(threads.awaitTermination(3, TimeUnit.MINUTES)).as("the load ends with the kill").isTrue();
+    }
+
+    /**
+     * Until every acknowledged turn's replies reached the connector (more may come: they are checked
+     * after). Within a minute: the killed run's claims (2 minutes) must not hold the replies back.
+     */
+    private void awaitAnswered(List<Driven> conversations) {
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            List<Received> received = received();
+            for (Driven conversation : conversations) {
+                List<String> texts = conversation.texts(received, r -> true);
+                List<String> expected = expected(conversation.acknowledged);
+                assertThat(texts.size()).as("replies of %s so far: %s; expected at least: %s", conversation.id, texts,
+                        expected).isGreaterThanOrEqualTo(expected.size());
+                if (!expected.isEmpty()) {
+                    assertThat(texts.get(texts.size() - 1)).isEqualTo(expected.get(expected.size() - 1));
+                }
+            }
+        });
+    }
+
+    /**
+     * The replies of a conversation's turns, in order: the first message starts the dialog, which asks
+     * for something; then each text is answered with two quotes of it, and the question again.
+     */
+    static List<String> expected(List<String> turns) {
+        List<String> replies = new ArrayList<>();
+        for (String text : turns) {
+            if (replies.isEmpty()) {
+                replies.add("Say something.");
+                continue;
+            }
+            replies.add("Heard " + text + ".");
+            replies.add("Once more: " + text + ".");
+            replies.add("Say something.");
+        }
+        return replies;
+    }
+
+    /** Each conversation's outbox rows, in sequence: its replies once each, all SENT; no inbox row left. */
+    private static void checkStore(Connection store, List<Driven> conversations) throws SQLException {
+        try (Statement statement = store.createStatement()) {
+            try (ResultSet inbox = statement.executeQuery("SELECT COUNT(*) FROM inbox")) {
+                inbox.next();
+                assertThat(inbox.getLong(1)).as("inbox rows left").isZero();
+            }
+            Map<String, List<String>> stored = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery("SELECT conversation_id, status, payload FROM outbox"
+                    + " WHERE channel = 'msteams' ORDER BY conversation_id, sequence")) {
+                while (rows.next()) {
+                    assertThat(rows.getString("status")).as("outbox entry of %s", rows.getString(1)).isEqualTo("SENT");
+                    stored.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString("payload"));
+                }
+            }
+            for (Driven conversation : conversations) {
+                List<String> payloads = stored.getOrDefault(conversation.id, List.of());
+                List<String> expected = expected(conversation.acknowledged);
+                if (payloads.size() != expected.size()) {
+                    assertThat(conversation.inFlight).as("%s has %d replies stored for %d expected", conversation.id,
+                            payloads.size(), expected.size()).isNotNull();
+                    expected = expected(conversation.allTurns());
+                }
+                assertThat(payloads).as("stored replies of %s", conversation.id).hasSameSizeAs(expected);
+                for (int i = 0; i < expected.size(); i++) {
+                    assertThat(payloads.get(i)).as("stored reply %d of %s", i, conversation.id).contains(expected.get(i));
+                }
+            }
+        }
+    }
+
+    /** One Teams conversation the test drives. */
+    final class Driven {
+        final String id;
+        final List<String> acknowledged = new CopyOnWriteArrayList<>();
+        volatile String inFlight;
+
+        Driven(String id) {
+            this.id = id;
+        }
+
+        int post(BotProcess bot, String text) throws IOException, InterruptedException {
+            String activity = "{\"type\":\"message\",\"id\":\"" + id + "/" + text + "\",\"channelId\":\"msteams\","
+                    + "\"serviceUrl\":\"" + connector.baseUrl() + "/teams/\","
+                    + "\"from\":{\"id\":\"29:" + id + "\",\"name\":\"Crash Test\"},"
+                    + "\"conversation\":{\"id\":\"" + id + "\",\"conversationType\":\"personal\"},"
+                    + "\"recipient\":{\"id\":\"28:certdesk\",\"name\":\"certdesk\"},"
+                    + "\"text\":\"" + text + "\",\"locale\":\"en-US\"}";
+            return http.send(HttpRequest.newBuilder(bot.uri("/api/messages")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(activity, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        List<String> allTurns() {
+            List<String> turns = new ArrayList<>(acknowledged);
+            turns.add(turns.size() - 1, inFlight); // before "final"
+            return turns;
+        }
+
+        List<String> texts(List<Received> received, java.util.function.Predicate<Received> which) {
+            return received.stream().filter(r -> r.conversationId().equals(id) && which.test(r))
+                    .map(Received::text).toList();
+        }
+
+        /**
+         * What the first process sent is the start of the expected replies; what the second sent
+         * continues it, going back at most {@link #WINDOW} replies; every acknowledged turn is in it.
+         *
+         * @return how many replies were sent twice
+         */
+        int checkConnector(List<Received> received) {
+            List<String> first = texts(received, Received::beforeKill);
+            List<String> afterRestart = texts(received, r -> !r.beforeKill());
+            List<String> acknowledgedReplies = expected(acknowledged);
+            List<String> all = inFlight == null ? acknowledgedReplies : expected(allTurns());
+            assertThat(all.subList(0, Math.min(first.size(), all.size()))).as("replies of %s before the kill", id)
+                    .isEqualTo(first);
+            for (int from = first.size(); from >= Math.max(0, first.size() - WINDOW); from--) {
+                for (List<String> replies : List.of(acknowledgedReplies, all)) {
+                    if (from + afterRestart.size() == replies.size()
+                            && replies.subList(from, replies.size()).equals(afterRestart)) {
+                        return first.size() - from;
+                    }
+                }
+            }
+            throw new AssertionError("replies of " + id + " after the restart do not continue those before it (at most "
+                    + WINDOW + " again, then in order, every acknowledged turn):\nbefore the kill: " + first
+                    + "\nafter the restart: " + afterRestart + "\nexpected: " + all);
+        }
+    }
+}
