@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.certdesk.bot.testing.TestAccounts;
@@ -67,6 +68,19 @@ class SessionsAcrossInstancesTests {
         assertThat(signOut.statusCode()).as("signed out through the first instance").isIn(204, 302);
         assertThat(consoleCall(browser, second).statusCode()).as("the second instance forgot the session too")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void eachInstanceAnswersTheLoadBalancersLivenessAndReadinessChecksWithoutSignIn() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (ConfigurableApplicationContext app : List.of(first, second)) {
+            for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+                HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri(app, probe)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+                assertThat(answer.body()).as(probe).contains("\"status\":\"UP\"");
+            }
+        }
     }
 
     private static HttpResponse<String> consoleCall(HttpClient browser, ConfigurableApplicationContext app)
