@@ -40,4 +40,12 @@ class SystemConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
+
+    /** Next: a query string or form body that cannot be decoded is a quiet 400, before anything parses it. */
+    @Bean
+    FilterRegistrationBean<UndecodableRequests> undecodableRequests(JsonMapper json) {
+        FilterRegistrationBean<UndecodableRequests> registration = new FilterRegistrationBean<>(new UndecodableRequests(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        return registration;
+    }
 }

@@ -108,8 +108,47 @@ abstract class KillNineTest {
         connector.stop();
     }
 
+    /**
+     * How many kill -9 runs in a row: {@code -Dcertdesk.crash.runs=20} (default 1). Each run has a
+     * folder (store) and conversations of its own; the first failing run stops the series and names
+     * its number.
+     */
+    static final int RUNS = Integer.getInteger("certdesk.crash.runs", 1);
+
+    /** What one run measured. */
+    record Run(int acknowledged, long inFlight, int duplicates, Duration restart, Duration drained) {}
+
     @Test
     void everyAcknowledgedTurnIsAnsweredOnceInOrderAfterAKillNine(@TempDir Path folder) throws Exception {
+        List<Run> runs = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            connector.resetRequests();
+            killedAt = Instant.MAX;
+            try {
+                runs.add(runOnce(java.nio.file.Files.createDirectories(folder.resolve("run-" + run))));
+            } catch (AssertionError | Exception e) {
+                System.out.printf("kill -9 run %d of %d FAILED after %d survived: %s%n", run, RUNS, runs.size(), e);
+                throw e;
+            }
+            Run last = runs.get(runs.size() - 1);
+            System.out.printf("kill -9 run %d of %d: survived; %d turns acknowledged before the kill (%d posted, not"
+                    + " acknowledged), 0 lost, 0 stuck, indexes consistent, %d replies sent again; restart %.1f s,"
+                    + " every acknowledged turn answered %.1f s after the restart was ready%n", run, RUNS,
+                    last.acknowledged(), last.inFlight(), last.duplicates(), last.restart().toMillis() / 1000.0,
+                    last.drained().toMillis() / 1000.0);
+        }
+        if (RUNS > 1) {
+            System.out.printf("kill -9 series: %d of %d runs survived, 0 lost, 0 stuck; replies sent again: %d in all,"
+                    + " at most %d in a run; answered after the restart was ready: at most %.1f s, median %.1f s%n",
+                    runs.size(), RUNS, runs.stream().mapToInt(Run::duplicates).sum(),
+                    runs.stream().mapToInt(Run::duplicates).max().orElse(0),
+                    runs.stream().mapToLong(r -> r.drained().toMillis()).max().orElse(0) / 1000.0,
+                    runs.stream().mapToLong(r -> r.drained().toMillis()).sorted().skip(runs.size() / 2).findFirst()
+                            .orElse(0) / 1000.0);
+        }
+    }
+
+    private Run runOnce(Path folder) throws Exception {
         List<Driven> conversations = new ArrayList<>();
         for (int i = 0; i < CONVERSATIONS; i++) {
             conversations.add(new Driven("a:crash-" + i + "-" + Long.toHexString(System.nanoTime())));
@@ -125,8 +164,14 @@ abstract class KillNineTest {
         int acknowledged = conversations.stream().mapToInt(c -> c.acknowledged.size()).sum();
         assertThat(acknowledged).as("turns acknowledged before the kill").isGreaterThanOrEqualTo(killAfter);
 
+        Duration restart;
+        Duration drained;
+        Instant starting = Instant.now();
         try (BotProcess second = BotProcess.start(folder, "second", port, storeSettings())) {
+            Instant ready = Instant.now();
+            restart = Duration.between(starting, ready);
             awaitAnswered(conversations);
+            drained = Duration.between(ready, Instant.now());
             for (Driven conversation : conversations) {
                 assertThat(conversation.post(second, "final")).as("a turn after the restart").isEqualTo(200);
                 conversation.acknowledged.add("final");
@@ -142,10 +187,22 @@ abstract class KillNineTest {
         }
         try (Connection store = openStore(folder)) {
             checkStore(store, conversations);
+            checkIndexes(store);
         }
-        System.out.printf("kill -9 after %d acknowledged turns (%d posted, not acknowledged): %d replies sent"
-                + " again after the restart, 0 lost%n", acknowledged,
-                conversations.stream().filter(c -> c.inFlight != null).count(), duplicates);
+        return new Run(acknowledged, conversations.stream().filter(c -> c.inFlight != null).count(), duplicates,
+                restart, drained);
+    }
+
+    /** The tables a turn writes, whose indexes must agree with them after the kill. */
+    private static final List<String> TURN_TABLES = List.of("outbox", "inbox", "conversations", "processed_activities");
+
+    /**
+     * Each index of the tables a turn writes agrees with its table: the indexed columns of every row,
+     * read through that index (the plan is checked to use it), equal those read by a scan of the
+     * table itself. The defect this guards against left index entries of rows that had changed.
+     * Stores without index hints (PostgreSQL checks its own indexes) skip it.
+     */
+    void checkIndexes(Connection store) throws SQLException {
     }
 
     private void publishEchoScript(BotProcess bot) throws IOException, InterruptedException {

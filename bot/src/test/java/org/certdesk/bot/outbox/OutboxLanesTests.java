@@ -3,6 +3,7 @@ package org.certdesk.bot.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.certdesk.bot.conversation.ConversationStore;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
+import org.certdesk.bot.system.EmbeddedStore;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.Message;
 import org.junit.jupiter.api.AfterEach;
@@ -118,13 +120,21 @@ class OutboxLanesTests {
         }
     }
 
+    private static EmbeddedStore embeddedStore(DataSource dataSource) {
+        try {
+            return new EmbeddedStore(dataSource);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The outbox of one instance, delivering to a recording channel, on a database of its own. */
     private final class Setup {
         final JdbcClient jdbc;
         final OutboxDispatcher dispatcher;
         final TransactionTemplate transaction;
 
-        Setup(DataSource dataSource, Function<OutboxEntry, DeliveryResult> answers) throws java.sql.SQLException {
+        Setup(DataSource dataSource, Function<OutboxEntry, DeliveryResult> answers) throws SQLException {
             jdbc = JdbcClient.create(dataSource);
             JsonMapper json = JsonMapper.builder().build();
             OutboxStore store = new OutboxStore(jdbc, new OutboundJson(json), new ConversationStore(jdbc, json),
@@ -150,8 +160,7 @@ class OutboxLanesTests {
                 }
             };
             dispatcher = new OutboxDispatcher(store, List.of(delivery), new DeliveryResults(store, properties, clock, meters),
-                    new OutboxHousekeeping(store, properties), properties, clock, meters,
-                    new org.certdesk.bot.system.EmbeddedStore(dataSource));
+                    new OutboxHousekeeping(store, properties), properties, clock, meters, new EmbeddedStore(dataSource));
             transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             dispatcher.start();
         }

@@ -105,7 +105,8 @@ class OutboxStoreTests {
     @EnumSource(TestDatabases.class)
     void appendingToAnUnknownConversationFails(TestDatabases database) {
         OutboxStore store = new OutboxStore(JdbcClient.create(database.dataSource()), CODEC,
-                new ConversationStore(JdbcClient.create(database.dataSource()), JsonMapper.builder().build()), new OutboxInstance("test"));
+                new ConversationStore(JdbcClient.create(database.dataSource()), JsonMapper.builder().build()),
+                new OutboxInstance("test"));
 
         assertThatThrownBy(() -> store.append(new ConversationKey("test", "nobody"), List.of(say("x")), NOW))
                 .isInstanceOf(DataIntegrityViolationException.class);

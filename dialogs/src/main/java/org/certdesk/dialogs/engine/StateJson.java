@@ -3,11 +3,25 @@ package org.certdesk.dialogs.engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.schema.JsonSchema;
 
 /**
  * The JSON form of {@link ConversationState}: one flat object plus a string-to-string
- * {@code variables} object. Small enough to write by hand, which spares the module a JSON
- * library; the reader accepts exactly that shape (any order, unknown fields skipped).
+ * {@code variables} object, on one line. JSON is a subset of YAML 1.2, so the module's YAML
+ * library (snakeyaml-engine, the only parser {@code dialogs} may depend on) writes and reads it.
+ * YAML and JSON differ in a few corners, all handled by {@link YamlJsonGap}: the emitter writes
+ * a few YAML-only escapes ({@code \a}, {@code \N}, {@code \x7f}…) and mangles lone surrogates,
+ * and the reader refuses or folds a few raw characters that JSON allows inside a string (C1
+ * controls, DEL, U+2028…).
+ * Values are typed by field, so the reader accepts any field order and skips unknown fields.
  */
 final class StateJson {
 
@@ -16,76 +30,69 @@ final class StateJson {
     /** Generous for a state (a few hundred bytes); refuses to parse megabytes of junk. */
     static final int MAX_LENGTH = 64 * 1024;
 
+    private static final DumpSettings WRITE = DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.FLOW)
+            .setDefaultScalarStyle(ScalarStyle.JSON_SCALAR_STYLE)
+            .setSchema(new JsonSchema())
+            // One line whatever the length: no folding of long strings or of the flow mapping.
+            .setSplitLines(false)
+            .setWidth(Integer.MAX_VALUE)
+            .build();
+
+    private static final LoadSettings READ = LoadSettings.builder()
+            // JSON's types only: a plain 01 or yes would be a string, and every string field is
+            // quoted anyway.
+            .setSchema(new JsonSchema())
+            // Escaping may lengthen the text six times; MAX_LENGTH is checked on the input itself.
+            .setCodePointLimit(6 * MAX_LENGTH + 16)
+            .setMaxAliasesForCollections(0)
+            .setAllowDuplicateKeys(false)
+            .setLabel("conversation state JSON")
+            .build();
+
     private StateJson() {
     }
 
     static String write(ConversationState state) {
-        StringBuilder out = new StringBuilder(256);
-        out.append("{\"format\":").append(FORMAT);
-        field(out, "scriptId", state.scriptId());
-        out.append(",\"scriptVersion\":").append(state.scriptVersion());
-        field(out, "stateId", state.stateId());
-        field(out, "locale", state.locale());
-        field(out, "status", state.status().name());
-        out.append(",\"misses\":").append(state.misses());
-        out.append(",\"offeringHuman\":").append(state.offeringHuman());
-        field(out, "pendingAction", state.pendingAction());
-        field(out, "pendingRequestId", state.pendingRequestId());
-        out.append(",\"actionSeq\":").append(state.actionSeq());
-        out.append(",\"variables\":{");
-        boolean first = true;
-        for (Map.Entry<String, String> variable : state.variables().entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            string(out, variable.getKey());
-            out.append(':');
-            string(out, variable.getValue());
-        }
-        return out.append("}}").toString();
-    }
-
-    private static void field(StringBuilder out, String name, String value) {
-        out.append(",\"").append(name).append("\":");
-        if (value == null) {
-            out.append("null");
-        } else {
-            string(out, value);
-        }
-    }
-
-    private static void string(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("format", FORMAT);
+        fields.put("scriptId", YamlJsonGap.wholeCharacters(state.scriptId()));
+        fields.put("scriptVersion", state.scriptVersion());
+        fields.put("stateId", YamlJsonGap.wholeCharacters(state.stateId()));
+        fields.put("locale", YamlJsonGap.wholeCharacters(state.locale()));
+        fields.put("status", state.status().name());
+        fields.put("misses", state.misses());
+        fields.put("offeringHuman", state.offeringHuman());
+        fields.put("pendingAction", YamlJsonGap.wholeCharacters(state.pendingAction()));
+        fields.put("pendingRequestId", YamlJsonGap.wholeCharacters(state.pendingRequestId()));
+        fields.put("actionSeq", state.actionSeq());
+        Map<String, String> variables = new LinkedHashMap<>();
+        state.variables().forEach((name, value) ->
+                variables.put(YamlJsonGap.wholeCharacters(name), YamlJsonGap.wholeCharacters(value)));
+        fields.put("variables", variables);
+        return YamlJsonGap.jsonEscapes(new Dump(WRITE).dumpToString(fields).strip());
     }
 
     static ConversationState read(String json) {
         if (json.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("conversation state JSON longer than " + MAX_LENGTH + " characters");
         }
-        Parser parser = new Parser(json);
-        Map<String, Object> fields = parser.object(0);
-        parser.end();
+        Object parsed;
+        try {
+            parsed = new Load(READ).loadFromString(YamlJsonGap.yamlSafe(json));
+        } catch (MarkedYamlEngineException e) {
+            // The library's message spans several lines with a snippet of the input; one line is
+            // enough for a log and does not repeat what a user typed.
+            String where = e.getProblemMark().map(mark -> " at offset " + mark.getIndex()).orElse("");
+            throw new IllegalArgumentException("conversation state JSON" + where + ": " + e.getProblem(), e);
+        } catch (YamlEngineException e) {
+            throw new IllegalArgumentException("conversation state JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (!(parsed instanceof Map<?, ?> fields)) {
+            throw new IllegalArgumentException("conversation state JSON: not an object");
+        }
         Object format = fields.get("format");
-        if (!(format instanceof Long number) || number != FORMAT) {
+        if (!(format instanceof Integer number) || number != FORMAT) {
             throw new IllegalArgumentException("conversation state: unsupported format " + format);
         }
         Map<String, String> variables = new TreeMap<>();
@@ -94,10 +101,10 @@ final class StateJson {
             throw new IllegalArgumentException("conversation state: 'variables' must be an object");
         }
         map.forEach((name, value) -> {
-            if (!(value instanceof String text)) {
+            if (!(name instanceof String key) || !(value instanceof String text)) {
                 throw new IllegalArgumentException("conversation state: variable '" + name + "' must be a string");
             }
-            variables.put((String) name, text);
+            variables.put(key, text);
         });
         ConversationState.Status status;
         try {
@@ -111,14 +118,14 @@ final class StateJson {
                 optional(fields, "pendingRequestId"), integer(fields, "actionSeq"), variables);
     }
 
-    private static String required(Map<String, Object> fields, String name) {
+    private static String required(Map<?, ?> fields, String name) {
         if (fields.get(name) instanceof String text) {
             return text;
         }
         throw new IllegalArgumentException("conversation state: '" + name + "' must be a string");
     }
 
-    private static String optional(Map<String, Object> fields, String name) {
+    private static String optional(Map<?, ?> fields, String name) {
         Object value = fields.get(name);
         if (value == null || value instanceof String) {
             return (String) value;
@@ -126,169 +133,18 @@ final class StateJson {
         throw new IllegalArgumentException("conversation state: '" + name + "' must be a string or null");
     }
 
-    private static int integer(Map<String, Object> fields, String name) {
-        if (fields.get(name) instanceof Long number && number >= 0 && number <= Integer.MAX_VALUE) {
-            return number.intValue();
+    private static int integer(Map<?, ?> fields, String name) {
+        // The JSON schema makes a whole number an Integer, a Long or a BigInteger by size.
+        if (fields.get(name) instanceof Integer number && number >= 0) {
+            return number;
         }
         throw new IllegalArgumentException("conversation state: '" + name + "' must be a whole number");
     }
 
-    private static boolean bool(Map<String, Object> fields, String name) {
+    private static boolean bool(Map<?, ?> fields, String name) {
         if (fields.get(name) instanceof Boolean flag) {
             return flag;
         }
         throw new IllegalArgumentException("conversation state: '" + name + "' must be true or false");
-    }
-
-    /** Recursive descent over the subset we write: objects, strings, whole numbers, booleans, null. */
-    private static final class Parser {
-        private final String text;
-        private int at;
-
-        Parser(String text) {
-            this.text = text;
-        }
-
-        Map<String, Object> object(int depth) {
-            if (depth > 1) {
-                fail("objects nested too deep");
-            }
-            expect('{');
-            Map<String, Object> fields = new LinkedHashMap<>();
-            if (peek() == '}') {
-                at++;
-                return fields;
-            }
-            do {
-                String name = string();
-                expect(':');
-                if (fields.put(name, value(depth)) != null) {
-                    fail("duplicate field '" + name + "'");
-                }
-            } while (consume(','));
-            expect('}');
-            return fields;
-        }
-
-        private Object value(int depth) {
-            char c = peek();
-            if (c == '{') {
-                return object(depth + 1);
-            }
-            if (c == '"') {
-                return string();
-            }
-            if (c == '-' || (c >= '0' && c <= '9')) {
-                return number();
-            }
-            for (String word : new String[] {"true", "false", "null"}) {
-                if (text.startsWith(word, at)) {
-                    at += word.length();
-                    return word.equals("null") ? null : Boolean.valueOf(word);
-                }
-            }
-            return fail("unexpected character '" + c + "'");
-        }
-
-        private Long number() {
-            int start = at;
-            if (text.charAt(at) == '-') {
-                at++;
-            }
-            while (at < text.length() && Character.isDigit(text.charAt(at))) {
-                at++;
-            }
-            try {
-                return Long.parseLong(text.substring(start, at));
-            } catch (NumberFormatException e) {
-                return fail("not a whole number");
-            }
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder out = new StringBuilder();
-            while (true) {
-                if (at >= text.length()) {
-                    return fail("unterminated string");
-                }
-                char c = text.charAt(at++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c < 0x20) {
-                    return fail("control character in string");
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                if (at >= text.length()) {
-                    return fail("unterminated escape");
-                }
-                char escaped = text.charAt(at++);
-                switch (escaped) {
-                    case '"', '\\', '/' -> out.append(escaped);
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'u' -> {
-                        if (at + 4 > text.length()) {
-                            return fail("short \\u escape");
-                        }
-                        try {
-                            out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                        } catch (NumberFormatException e) {
-                            return fail("bad \\u escape");
-                        }
-                        at += 4;
-                    }
-                    default -> {
-                        return fail("bad escape '\\" + escaped + "'");
-                    }
-                }
-            }
-        }
-
-        private char peek() {
-            skipSpace();
-            if (at >= text.length()) {
-                fail("unexpected end");
-            }
-            return text.charAt(at);
-        }
-
-        private boolean consume(char c) {
-            if (peek() == c) {
-                at++;
-                return true;
-            }
-            return false;
-        }
-
-        private void expect(char c) {
-            if (!consume(c)) {
-                fail("expected '" + c + "'");
-            }
-        }
-
-        void end() {
-            skipSpace();
-            if (at != text.length()) {
-                fail("text after the object");
-            }
-        }
-
-        private void skipSpace() {
-            while (at < text.length() && " \t\r\n".indexOf(text.charAt(at)) >= 0) {
-                at++;
-            }
-        }
-
-        private <T> T fail(String why) {
-            throw new IllegalArgumentException("conversation state JSON at offset " + at + ": " + why);
-        }
     }
 }

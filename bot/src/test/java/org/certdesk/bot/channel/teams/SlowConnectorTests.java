@@ -43,7 +43,7 @@ class SlowConnectorTests {
             TeamsUser alice = new TeamsUser(teams, url(bot), "en-US");
             teams.slowOnce(Duration.ofMillis(1500));
             assertThat(alice.addBot().statusCode()).isEqualTo(200);
-            alice.untilButtons(); // the welcome: a text, then the card of buttons (one bubble per question)
+            alice.untilButtons(); // the welcome: a text, then the question and its buttons in one card
 
             List<BotFrameworkStub.Attempt> attempts = teams.attempts(alice.conversationId());
             assertThat(attempts).extracting(BotFrameworkStub.Attempt::status).containsOnly(201);
