@@ -8,6 +8,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -83,11 +86,15 @@ class FailoverAcrossInstancesTests {
         connector.stop();
     }
 
+    /** The settings that put an instance on the test's PostgreSQL database. */
+    private List<String> store() {
+        return List.of("--spring.profiles.active=postgres", "--certdesk.db.url=" + database.get("spring.datasource.url"),
+                "--certdesk.db.username=" + database.get("spring.datasource.username"), "--certdesk.db.password=");
+    }
+
     @Test
     void theSurvivorAnswersEveryAcknowledgedTurnWithinTenSecondsOfAKillNine(@TempDir Path folder) throws Exception {
-        List<String> store = List.of("--spring.profiles.active=postgres",
-                "--certdesk.db.url=" + database.get("spring.datasource.url"),
-                "--certdesk.db.username=" + database.get("spring.datasource.username"), "--certdesk.db.password=");
+        List<String> store = store();
         List<Driven> conversations = new ArrayList<>();
         for (int i = 0; i < CONVERSATIONS; i++) {
             conversations.add(new Driven("a:failover-" + i + "-" + Long.toHexString(System.nanoTime())));
@@ -142,6 +149,79 @@ class FailoverAcrossInstancesTests {
     }
 
     /**
+     * The TLS probe (a slow action) runs on the instance that took the turn, against a sign-in server
+     * that does not answer the handshake. While that instance lives, the probe keeps its lease well
+     * past the lease's length (renewed); once the instance is killed, the other one runs the probe
+     * again within 10 s (the server then refuses at once, so the probe ends: inconclusive) and the
+     * conversation goes on from there, each reply once.
+     */
+    @Test
+    void aProbeOfTheKilledInstanceRunsAgainOnTheOtherWithinTenSeconds(@TempDir Path folder) throws Exception {
+        try (ServerSocket signInServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Instant> connections = new CopyOnWriteArrayList<>();
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            AtomicBoolean answerNothing = new AtomicBoolean(true);
+            Thread acceptor = new Thread(() -> {
+                while (!signInServer.isClosed()) {
+                    try {
+                        Socket socket = signInServer.accept();
+                        connections.add(Instant.now());
+                        if (answerNothing.get()) {
+                            held.add(socket); // open, silent: the handshake waits
+                        } else {
+                            socket.close();
+                        }
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "silent-sign-in-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            List<String> settings = new ArrayList<>(store());
+            settings.addAll(List.of("--certdesk.analyzer.hosts[0]=127.0.0.1:" + signInServer.getLocalPort(),
+                    "--certdesk.analyzer.allow-private=true", "--certdesk.analyzer.handshake-timeout=5m",
+                    "--certdesk.analyzer.watch-interval=0"));
+            Duration lease = Duration.ofSeconds(6); // certdesk.turns.action-lease, the default
+            try (BotProcess doomed = BotProcess.start(java.nio.file.Files.createDirectories(folder.resolve("a")), "a",
+                            BotProcess.freePort(), settings);
+                    BotProcess survivor = BotProcess.start(java.nio.file.Files.createDirectories(folder.resolve("b")),
+                            "b", BotProcess.freePort(), settings)) {
+                publishScript(doomed, "probe-script.yaml");
+                Driven alice = new Driven("a:probe-" + Long.toHexString(System.nanoTime()));
+                assertThat(alice.post(doomed, "hello")).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(30)).until(() -> alice.said(received()).contains("Say something."));
+                assertThat(alice.post(doomed, "x1")).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !connections.isEmpty());
+                assertThat(alice.said(received())).containsExactly("Say something.", "Checking x1.");
+
+                // Longer than the lease: renewed, so the other instance leaves the probe alone.
+                await().during(lease.plusSeconds(3)).atMost(lease.plusSeconds(8)).until(() -> connections.size() == 1);
+
+                answerNothing.set(false);
+                doomed.kill();
+                Instant killedAt = Instant.now();
+                await().atMost(FAILOVER).pollInterval(Duration.ofMillis(50)).until(() -> connections.size() > 1);
+                Duration takenOver = Duration.between(killedAt, connections.get(1));
+                await().atMost(Duration.ofSeconds(30)).until(() -> alice.said(received()).size() >= 4);
+                assertThat(alice.said(received())).as("each reply once, in order")
+                        .containsExactly("Say something.", "Checking x1.", "Checked x1.", "Say something.");
+                System.out.printf("probe failover: the probe of the killed instance ran again on the other %.1f s"
+                        + " after the kill (goal %d s; lease %d s, renewed while it ran: not taken over during %d s"
+                        + " before the kill)%n", takenOver.toMillis() / 1000.0, FAILOVER.toSeconds(),
+                        lease.toSeconds(), lease.plusSeconds(3).toSeconds());
+                held.forEach(socket -> {
+                    try {
+                        socket.close();
+                    } catch (IOException e) {
+                        // closing anyway
+                    }
+                });
+            }
+        }
+    }
+
+    /**
      * Each conversation posts turn after turn, each to either instance at random, the next once the
      * previous was acknowledged; the thread that gets the {@code killAfter}-th acknowledgement kills
      * the first instance at once, and every thread stops.
@@ -186,8 +266,12 @@ class FailoverAcrossInstancesTests {
     }
 
     private void publishEchoScript(BotProcess bot) throws IOException, InterruptedException {
+        publishScript(bot, "echo-script.yaml");
+    }
+
+    private void publishScript(BotProcess bot, String resource) throws IOException, InterruptedException {
         byte[] script;
-        try (InputStream in = KillNineTest.class.getResourceAsStream("echo-script.yaml")) {
+        try (InputStream in = KillNineTest.class.getResourceAsStream(resource)) {
             script = in.readAllBytes();
         }
         HttpResponse<String> published = http.send(HttpRequest.newBuilder(bot.uri(
@@ -281,6 +365,11 @@ class FailoverAcrossInstancesTests {
             List<String> acknowledgedReplies = KillNineTest.expected(acknowledged);
             return inFlight != null && count != acknowledgedReplies.size() ? KillNineTest.expected(allTurns())
                     : acknowledgedReplies;
+        }
+
+        /** What the bot said in this conversation, typing indicators left out. */
+        List<String> said(List<Received> received) {
+            return texts(received).stream().filter(text -> !text.isEmpty()).toList();
         }
 
         List<String> texts(List<Received> received) {
