@@ -1,31 +1,19 @@
 package org.certdesk.bot.crash;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,16 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.certdesk.bot.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances of the bot (processes of their own, default settings) on one PostgreSQL, Teams
@@ -65,25 +48,18 @@ class FailoverAcrossInstancesTests {
     /** Replies a conversation may get twice: a lane's acknowledged, unmarked batch (16) and the one in flight. */
     private static final int WINDOW = 17;
     private static final int CONVERSATIONS = 12;
-    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final Map<String, Object> database = TestDatabases.postgresProperties();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private WireMockServer connector;
+    private StubConnector connector;
 
     @BeforeEach
     void startConnector() {
-        connector = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(64)
-                .jettyAcceptors(2));
-        connector.start();
-        connector.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"1:reply\"}")));
+        connector = new StubConnector();
     }
 
     @AfterEach
     void stopConnector() {
-        connector.stop();
+        connector.close();
     }
 
     /** The settings that put an instance on the test's PostgreSQL database. */
@@ -103,17 +79,17 @@ class FailoverAcrossInstancesTests {
                         BotProcess.freePort(), store);
                 BotProcess survivor = BotProcess.start(java.nio.file.Files.createDirectories(folder.resolve("b")), "b",
                         BotProcess.freePort(), store)) {
-            publishEchoScript(doomed);
+            connector.publishScript(doomed, "echo-script.yaml");
             int killAfter = 60 + ThreadLocalRandom.current().nextInt(60);
             Instant killedAt = drive(doomed, survivor, conversations, killAfter);
-            List<Received> atKill = received();
+            List<StubConnector.Received> atKill = received();
             long unfinished = conversations.stream().filter(c -> !c.answered(atKill)).count();
             long acknowledgedByDoomed = conversations.stream().mapToLong(c -> c.acknowledgedBy.get("a")).sum();
 
             // Nobody writes meanwhile: the survivor must find the work by itself.
             await().atMost(FAILOVER.minus(Duration.between(killedAt, Instant.now()))).pollInterval(Duration.ofMillis(50))
                     .untilAsserted(() -> {
-                        List<Received> received = received();
+                        List<StubConnector.Received> received = received();
                         for (Driven conversation : conversations) {
                             assertThat(conversation.answered(received)).as("%s answered", conversation.id).isTrue();
                         }
@@ -125,14 +101,14 @@ class FailoverAcrossInstancesTests {
                 conversation.acknowledged.add("final");
             }
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-                List<Received> received = received();
+                List<StubConnector.Received> received = received();
                 for (Driven conversation : conversations) {
                     assertThat(conversation.answered(received)).as("%s answered", conversation.id).isTrue();
                 }
             });
             survivor.stop();
 
-            List<Received> received = received();
+            List<StubConnector.Received> received = received();
             int duplicates = 0;
             for (Driven conversation : conversations) {
                 duplicates += conversation.checkConnector(received);
@@ -187,7 +163,7 @@ class FailoverAcrossInstancesTests {
                             BotProcess.freePort(), settings);
                     BotProcess survivor = BotProcess.start(java.nio.file.Files.createDirectories(folder.resolve("b")),
                             "b", BotProcess.freePort(), settings)) {
-                publishScript(doomed, "probe-script.yaml");
+                connector.publishScript(doomed, "probe-script.yaml");
                 Driven alice = new Driven("a:probe-" + Long.toHexString(System.nanoTime()));
                 assertThat(alice.post(doomed, "hello")).isEqualTo(200);
                 await().atMost(Duration.ofSeconds(30)).until(() -> alice.said(received()).contains("Say something."));
@@ -265,63 +241,19 @@ class FailoverAcrossInstancesTests {
         return killedAt[0];
     }
 
-    private void publishEchoScript(BotProcess bot) throws IOException, InterruptedException {
-        publishScript(bot, "echo-script.yaml");
-    }
-
-    private void publishScript(BotProcess bot, String resource) throws IOException, InterruptedException {
-        byte[] script;
-        try (InputStream in = KillNineTest.class.getResourceAsStream(resource)) {
-            script = in.readAllBytes();
-        }
-        HttpResponse<String> published = http.send(HttpRequest.newBuilder(bot.uri(
-                        "/api/admin/scripts/android-missing-certificate"))
-                .header("Authorization", BotProcess.basicAuthorization())
-                .header("Content-Type", "application/yaml")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(script)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(published.statusCode()).as(published.body()).isBetween(200, 201);
-    }
-
-    /** An activity the connector received. */
-    record Received(String conversationId, String text) {}
-
     /** What the connector received, in the order it received it. */
-    private List<Received> received() {
-        List<ServeEvent> events = new ArrayList<>(connector.getAllServeEvents()); // newest first
-        Collections.reverse(events);
-        List<Received> received = new ArrayList<>(events.size());
-        for (ServeEvent event : events) {
-            JsonNode activity = JSON.readTree(event.getRequest().getBodyAsString());
-            received.add(new Received(activity.path("conversation").path("id").asString(),
-                    activity.path("text").asString()));
-        }
-        return received;
+    private List<StubConnector.Received> received() {
+        return connector.received();
     }
 
     /** Each conversation's outbox rows, in sequence: its replies once each, all SENT; no inbox row left. */
     private void checkStore(List<Driven> conversations) throws SQLException {
         try (Connection store = DriverManager.getConnection((String) database.get("spring.datasource.url"),
-                        (String) database.get("spring.datasource.username"), "");
-                Statement statement = store.createStatement()) {
-            try (ResultSet inbox = statement.executeQuery("SELECT COUNT(*) FROM inbox")) {
-                inbox.next();
-                assertThat(inbox.getLong(1)).as("inbox rows left").isZero();
-            }
-            Map<String, List<String>> stored = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery("SELECT conversation_id, status, payload FROM outbox"
-                    + " WHERE channel = 'msteams' ORDER BY conversation_id, sequence")) {
-                while (rows.next()) {
-                    assertThat(rows.getString("status")).as("outbox entry of %s", rows.getString(1)).isEqualTo("SENT");
-                    stored.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString("payload"));
-                }
-            }
+                (String) database.get("spring.datasource.username"), "")) {
+            Map<String, List<String>> stored = KillNineTest.sentReplies(store);
             for (Driven conversation : conversations) {
                 List<String> payloads = stored.getOrDefault(conversation.id, List.of());
-                List<String> expected = conversation.expectedReplies(payloads.size());
-                assertThat(payloads).as("stored replies of %s", conversation.id).hasSameSizeAs(expected);
-                for (int i = 0; i < expected.size(); i++) {
-                    assertThat(payloads.get(i)).as("stored reply %d of %s", i, conversation.id).contains(expected.get(i));
-                }
+                KillNineTest.assertStoredReplies(conversation.id, payloads, conversation.expectedReplies(payloads.size()));
             }
         }
     }
@@ -339,16 +271,7 @@ class FailoverAcrossInstancesTests {
         }
 
         int post(BotProcess bot, String text) throws IOException, InterruptedException {
-            String activity = "{\"type\":\"message\",\"id\":\"" + id + "/" + text + "\",\"channelId\":\"msteams\","
-                    + "\"serviceUrl\":\"" + connector.baseUrl() + "/teams/\","
-                    + "\"from\":{\"id\":\"29:" + id + "\",\"name\":\"Failover Test\"},"
-                    + "\"conversation\":{\"id\":\"" + id + "\",\"conversationType\":\"personal\"},"
-                    + "\"recipient\":{\"id\":\"28:certdesk\",\"name\":\"certdesk\"},"
-                    + "\"text\":\"" + text + "\",\"locale\":\"en-US\"}";
-            return http.send(HttpRequest.newBuilder(bot.uri("/api/messages")).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(activity, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return connector.postMessage(bot, id, text);
         }
 
         /** The turns with the one in flight at the kill (stored after all), before "final" if it came. */
@@ -368,16 +291,16 @@ class FailoverAcrossInstancesTests {
         }
 
         /** What the bot said in this conversation, typing indicators left out. */
-        List<String> said(List<Received> received) {
+        List<String> said(List<StubConnector.Received> received) {
             return texts(received).stream().filter(text -> !text.isEmpty()).toList();
         }
 
-        List<String> texts(List<Received> received) {
-            return received.stream().filter(r -> r.conversationId().equals(id)).map(Received::text).toList();
+        List<String> texts(List<StubConnector.Received> received) {
+            return received.stream().filter(r -> r.conversationId().equals(id)).map(StubConnector.Received::text).toList();
         }
 
         /** Every acknowledged turn's replies arrived: those of the last one, which come after all others. */
-        boolean answered(List<Received> received) {
+        boolean answered(List<StubConnector.Received> received) {
             List<String> texts = texts(received);
             if (acknowledged.size() <= 1) {
                 return acknowledged.isEmpty() || !texts.isEmpty();
@@ -393,7 +316,7 @@ class FailoverAcrossInstancesTests {
          *
          * @return how many replies were received twice
          */
-        int checkConnector(List<Received> received) {
+        int checkConnector(List<StubConnector.Received> received) {
             List<String> texts = texts(received);
             for (List<String> all : inFlight == null ? List.of(KillNineTest.expected(acknowledged))
                     : List.of(KillNineTest.expected(acknowledged), KillNineTest.expected(allTurns()))) {
