@@ -284,8 +284,8 @@
     });
     window.addEventListener('hashchange', fromHash);
     setInterval(renderQueue, 10000);
-    // Events only come from the instance this console is connected to: with several instances behind a
-    // load balancer, a slow refresh catches what another one changed.
+    // Events reach every instance's consoles (docs/several-instances.md); this slow refresh is only the
+    // safety net for events lost while the event stream reconnected.
     setInterval(() => { loadQueue(); loadCase(); }, 30000);
     me = await api('GET', '/api/agent/me');
     $('me').textContent = me.displayName;

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slow actions whose worker is presumed gone: the request is stored but its lease ran out (the
- * process died during the probe, or the probe hung). Such an action is claimed with a new lease and
- * run again; after {@code certdesk.turns.max-attempts} starts it is answered with its declared
+ * process died during the probe, or the probe hung past {@code certdesk.turns.action-max-run}: the
+ * lease is short and renewed while the action runs, see {@link ActionLeases}). Such an action is
+ * claimed with a new lease and run again (by whichever instance's recovery sweep finds it first); after {@code certdesk.turns.max-attempts} starts it is answered with its declared
  * failure outcome instead, so the user moves on (for the probe: the manual steps on a PC).
  */
 @Component

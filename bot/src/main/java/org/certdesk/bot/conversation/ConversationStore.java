@@ -12,6 +12,7 @@ import org.certdesk.bot.certificates.AndroidVersions;
 import org.certdesk.bot.outbox.OutboxSequences;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.dialogs.engine.ActionRequest;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,6 +66,25 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                     return until == null ? Instant.MIN : until.toInstant(); // no lease: free to take
                 })
                 .optional();
+    }
+
+    /**
+     * Extends the lease of the conversation's pending action to {@code until}, if {@code request} is
+     * still the pending action and its lease has not run out (once it has, another worker may have
+     * taken it over). Leaves the version alone: a renewal is no change a turn could overwrite.
+     *
+     * @return whether the lease was extended
+     */
+    boolean renewActionLease(ConversationKey key, ActionRequest request, Instant now, Instant until) {
+        return jdbc.sql("UPDATE conversations SET action_lease_until = :until WHERE channel = :channel"
+                        + " AND conversation_id = :conversationId AND pending_action_json = :pending"
+                        + " AND action_lease_until > :now")
+                .param("until", utc(until))
+                .param("channel", key.channel())
+                .param("conversationId", key.conversationId())
+                .param("pending", ActionRequestJson.write(json, request))
+                .param("now", utc(now))
+                .update() == 1;
     }
 
     Optional<Conversation> find(ConversationKey key) {

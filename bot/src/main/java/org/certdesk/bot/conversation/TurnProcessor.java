@@ -39,6 +39,7 @@ class TurnProcessor {
     private final ActionRunner actions;
     private final TurnActions turnActions;
     private final AbandonedActions abandoned;
+    private final ActionLeases leases;
     private final TurnCommitter committer;
     private final TurnFailures failures;
     private final TurnMetrics metrics;
@@ -49,7 +50,8 @@ class TurnProcessor {
     private final Clock clock;
 
     TurnProcessor(ConversationStore conversations, InboxStore inbox, DialogEngines engines, ActionRunner actions,
-            TurnActions turnActions, AbandonedActions abandoned, TurnCommitter committer, TurnFailures failures,
+            TurnActions turnActions, AbandonedActions abandoned, ActionLeases leases, TurnCommitter committer,
+            TurnFailures failures,
             TurnMetrics metrics, Escalations helpdesk, TranscriptLog transcript, StateBeforeStep beforeStep,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -59,6 +61,7 @@ class TurnProcessor {
         this.actions = actions;
         this.turnActions = turnActions;
         this.abandoned = abandoned;
+        this.leases = leases;
         this.committer = committer;
         this.failures = failures;
         this.metrics = metrics;
@@ -173,7 +176,10 @@ class TurnProcessor {
         ActionCall call = first;
         while (call != null) {
             ActionCall running = call;
-            UserInput.ActionResult result = actions.run(running);
+            UserInput.ActionResult result;
+            try (ActionLeases.Held lease = leases.keep(running)) { // short lease, renewed while it runs
+                result = actions.run(running);
+            }
             Optional<ActionCall> next;
             try {
                 next = retrying(() -> transaction.execute(s -> stepActionResult(key, running, result)));

@@ -14,15 +14,18 @@ public sealed interface DeliveryResult {
 
     /** Try again later: a 429 (with its Retry-After, else null for the dispatcher's backoff), a 5xx, a network error. */
     static DeliveryResult retry(Duration after, String reason) {
-        return new Retry(after, reason, false);
+        return new Retry(after, reason, null);
     }
 
     /**
      * The channel did not answer in time: the message may still arrive, so it is tried again only
-     * once a full {@code certdesk.outbox.lease} has passed (never sooner, whatever the backoff).
+     * once {@code mayStillArrive} has passed (never sooner, whatever the backoff).
+     *
+     * @param mayStillArrive how long after giving up the remote end may still act on the attempt (for
+     *     a POST: as long as one attempt may take, connect and reply timeouts)
      */
-    static DeliveryResult unanswered(String reason) {
-        return new Retry(null, reason, true);
+    static DeliveryResult unanswered(String reason, Duration mayStillArrive) {
+        return new Retry(null, reason, mayStillArrive);
     }
 
     /** Will never succeed (a 4xx other than 429): kept in the outbox as failed, for operators. */
@@ -39,9 +42,10 @@ public sealed interface DeliveryResult {
 
     /**
      * @param after the delay the remote asked for, or null to use the dispatcher's backoff
-     * @param unanswered the attempt timed out: it may still succeed
+     * @param mayStillArrive the attempt timed out and may still succeed within this time; null when
+     *     the channel answered (or could not be reached)
      */
-    record Retry(Duration after, String reason, boolean unanswered) implements DeliveryResult {
+    record Retry(Duration after, String reason, Duration mayStillArrive) implements DeliveryResult {
         @Override
         public Kind kind() {
             return Kind.RETRY;

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records what a channel answered to one delivery attempt: SENT at once; a retry after the remote's
- * Retry-After or the backoff (after the lease at least when the channel did not answer in time:
- * that attempt may still arrive), counted in {@code certdesk.outbox.retries}; FAILED after
+ * Retry-After or the backoff (when the channel did not answer in time, not before that attempt could
+ * still arrive), counted in {@code certdesk.outbox.retries}; FAILED after
  * {@code max-attempts}; FAILED on a rejection, which no retry would change.
  */
 @Component
@@ -23,7 +23,6 @@ class DeliveryResults {
     private final OutboxStore store;
     private final Backoff backoff;
     private final int maxAttempts;
-    private final java.time.Duration lease;
     private final Clock clock;
     private final MeterRegistry registry;
 
@@ -31,7 +30,6 @@ class DeliveryResults {
         this.store = store;
         this.backoff = new Backoff(properties.outbox().initialBackoff(), properties.outbox().maxBackoff());
         this.maxAttempts = properties.outbox().maxAttempts();
-        this.lease = properties.outbox().lease();
         this.clock = clock;
         this.registry = registry;
     }
@@ -58,8 +56,8 @@ class DeliveryResults {
                 Counter.builder("certdesk.outbox.retries").description("Delivery attempts to be retried")
                         .tag("channel", entry.address().channel()).register(registry).increment();
                 java.time.Duration wait = backoff.next(attempts, retry.after());
-                if (retry.unanswered() && wait.compareTo(lease) < 0) {
-                    wait = lease; // the unanswered attempt may still deliver it: no second copy meanwhile
+                if (retry.mayStillArrive() != null && wait.compareTo(retry.mayStillArrive()) < 0) {
+                    wait = retry.mayStillArrive(); // the unanswered attempt may still deliver it: no second copy meanwhile
                 }
                 store.retry(entry.id(), now.plus(wait), retry.reason());
             }

@@ -37,11 +37,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * of a conversation at a time, in sequence; different conversations in parallel on
  * {@code certdesk.outbox.workers} threads.
  *
+ * <p>Claims are short ({@code certdesk.outbox.lease}) and renewed every third of it while this
+ * instance holds the entry ({@link OutboxClaims}): if it dies, another instance delivers its
+ * entries a lease later at most (plus a poll), in order; however long a channel takes to answer, no
+ * other instance sends the entry meanwhile.
+ *
  * <p>An entry the poller delivered is marked SENT right after the channel acknowledged it; a lane
- * marks its acknowledged entries together when it runs dry (at most 16, and while their claim still
- * has half its time). A SENT entry is never delivered again. Delivery is at-least-once: if the
- * process dies between the remote acknowledgement and that update, the claim runs out and the entry
- * is delivered again (channels pass {@link OutboxEntry#id()} where the remote end can de-duplicate).
+ * marks its acknowledged entries together when it runs dry (at most 16, and within half a lease).
+ * A SENT entry is never delivered again. Delivery is at-least-once: if the process dies between
+ * the remote acknowledgement and that update, the claim runs out and the entry is delivered again
+ * (channels pass {@link OutboxEntry#id()} where the remote end can de-duplicate).
  */
 @Component
 public class OutboxDispatcher implements SmartLifecycle {
@@ -56,8 +61,10 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final Set<ConversationKey> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final OutboxLanes lanes;
+    private final OutboxClaims claims;
     private final EmbeddedStore embeddedStore;
     private volatile ScheduledExecutorService poller;
+    private volatile ScheduledExecutorService renewals;
     private volatile ExecutorService workers;
     private final Counter polls;
 
@@ -77,7 +84,8 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
         this.settings = properties.outbox();
         this.clock = clock;
-        this.lanes = new OutboxLanes(store, this.deliveries, results, settings.lease(), clock, () -> workers, this::wake);
+        this.claims = new OutboxClaims(store, settings.lease(), clock);
+        this.lanes = new OutboxLanes(store, this.deliveries, results, claims, clock, () -> workers, this::wake);
         Gauge.builder("certdesk.outbox.backlog", store, OutboxStore::pendingCount)
                 .description("Replies waiting in the outbox (PENDING)").register(registry);
         this.polls = Counter.builder("certdesk.outbox.polls")
@@ -162,11 +170,14 @@ public class OutboxDispatcher implements SmartLifecycle {
     }
 
     private void deliver(OutboxEntry entry) {
+        OutboxClaims.Claim claim = null;
         try {
             Instant now = clock.instant();
-            if (!store.claim(entry.id(), now, now.plus(settings.lease()))) {
+            Instant until = claims.until(now);
+            if (!store.claim(entry.id(), now, until)) {
                 return;
             }
+            claim = claims.hold(entry.id(), until); // renewed while the channel takes its time
             if (entry.payload() == null) {
                 log.error("outbox entry {} of {} is unreadable; marked FAILED", entry.id(), entry.address().key());
                 store.failed(entry.id(), "unreadable payload");
@@ -183,6 +194,9 @@ public class OutboxDispatcher implements SmartLifecycle {
             // The store failed: the claim lease runs out and the entry is tried again.
             log.warn("outbox entry {} of {}: {}", entry.id(), entry.address().key(), e.toString());
         } finally {
+            if (claim != null) {
+                claims.drop(claim);
+            }
             inFlight.remove(entry.address().key());
             wake();
         }
@@ -194,11 +208,14 @@ public class OutboxDispatcher implements SmartLifecycle {
         workers = Executors.newFixedThreadPool(settings.workers(), WorkerThreads.named("certdesk-outbox"));
         poller = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("certdesk-outbox-poll"));
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        // A thread of its own: a slow poll must not make a claim run out.
+        renewals = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("certdesk-outbox-claims"));
+        long every = claims.renewalInterval().toMillis();
+        renewals.scheduleWithFixedDelay(claims::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * What a previous run claimed is due now, not when the lease runs out (2 minutes of silence for
-     * the conversations it was answering): on a store only this process has open, every claim is a
+     * What a previous run claimed is due now, not when the lease runs out: on a store only this process has open, every claim is a
      * previous run's (killed, or the machine stopped); on a shared store, those of this instance's
      * id (the same host, port and folder). Other instances' claims wait for their lease: they may be
      * alive.
@@ -225,6 +242,12 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
         if (pool != null) {
             WorkerThreads.stopGracefully(pool);
+        }
+        // After the workers: what they still deliver keeps its claim until they are done.
+        ScheduledExecutorService renewing = renewals;
+        renewals = null;
+        if (renewing != null) {
+            renewing.shutdownNow();
         }
         inFlight.clear();
     }

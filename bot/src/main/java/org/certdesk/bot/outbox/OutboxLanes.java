@@ -1,9 +1,7 @@
 package org.certdesk.bot.outbox;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,9 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the replies a turn just committed straight from memory, on the instance that committed
  * them, instead of through a poll of the outbox table: one lane per conversation, entries in
- * sequence, one at a time. The entries are stored claimed (due only after the lease), so the poller
- * and other instances leave them alone; if this process dies, the lease runs out and the poller
- * delivers them.
+ * sequence, one at a time. The entries are stored claimed by this instance, and
+ * {@link OutboxClaims} renews the claims while the lane holds them, so the poller and other
+ * instances leave them alone; if this process dies, the claims run out within a lease and the
+ * poller of another instance delivers them.
  *
  * <p>Order is kept with the entries that are not in the lane: a turn's replies take the lane only
  * when every PENDING entry of the conversation is in this instance's lane already (or there is
@@ -41,18 +40,18 @@ final class OutboxLanes {
     private final OutboxStore store;
     private final Map<String, Delivery> deliveries;
     private final DeliveryResults results;
-    private final Duration lease;
+    private final OutboxClaims claims;
     private final Clock clock;
     private final Supplier<ExecutorService> workers;
     private final Runnable wakePoller;
     private final ConcurrentHashMap<ConversationKey, Lane> lanes = new ConcurrentHashMap<>();
 
-    OutboxLanes(OutboxStore store, Map<String, Delivery> deliveries, DeliveryResults results, Duration lease,
+    OutboxLanes(OutboxStore store, Map<String, Delivery> deliveries, DeliveryResults results, OutboxClaims claims,
             Clock clock, Supplier<ExecutorService> workers, Runnable wakePoller) {
         this.store = store;
         this.deliveries = deliveries;
         this.results = results;
-        this.lease = lease;
+        this.claims = claims;
         this.clock = clock;
         this.workers = workers;
         this.wakePoller = wakePoller;
@@ -91,12 +90,14 @@ final class OutboxLanes {
     /**
      * After the commit: queues the entries on the conversation's lane, or hands them to the poller.
      *
-     * @param claimedUntil the claim the entries were stored with (exactly: renewing it is conditional on it)
+     * @param claimedUntil the claim the entries were stored with
      */
     void submit(Ticket ticket, List<OutboxEntry> entries, Instant claimedUntil) {
         Lane lane = ticket.after() != null ? ticket.after() : new Lane(ticket.key());
-        switch (lane.add(entries, claimedUntil)) {
-            case REFUSED -> giveBack(entries.stream().map(OutboxEntry::id).toList());
+        List<Lane.Claimed> claimed = entries.stream()
+                .map(entry -> new Lane.Claimed(entry, claims.hold(entry.id(), claimedUntil))).toList();
+        switch (lane.add(claimed)) {
+            case REFUSED -> giveBack(claimed);
             case QUEUED -> lanes.put(ticket.key(), lane);
             case START -> {
                 lanes.put(ticket.key(), lane);
@@ -116,15 +117,15 @@ final class OutboxLanes {
 
     /** The claim a lane's entries are stored with: to the millisecond, as every store keeps it. */
     Instant claimUntil(Instant now) {
-        return now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
+        return claims.until(now);
     }
 
     private void run(Lane lane) {
         // Acknowledged entries are marked SENT together (one statement for a turn's replies, not one
-        // each) when the lane runs dry, before anything else is decided, and at the latest while their
-        // claim still has half its time: a PENDING entry whose claim ran out would be the poller's to
-        // send again. Until they are marked they stay held, so no turn mistakes them for entries
-        // waiting elsewhere.
+        // each) when the lane runs dry, before anything else is decided, and at the latest half a lease
+        // after the first was acknowledged: they stay claimed (renewed) meanwhile, but if this process
+        // dies they are sent again by another instance, so the wait is kept short. Until they are
+        // marked they stay held, so no turn mistakes them for entries waiting elsewhere.
         Acknowledged acknowledged = new Acknowledged();
         while (true) {
             Lane.Claimed next = acknowledged.due(clock.instant()) ? null : lane.peekNext();
@@ -153,6 +154,7 @@ final class OutboxLanes {
             if (result != null && marked) {
                 record(next.entry(), result);
             }
+            claims.drop(next.claim());
             lane.done(next.entry().id());
             stop(lane);
             return;
@@ -167,35 +169,43 @@ final class OutboxLanes {
 
     /** Acknowledged entries not marked SENT yet, and by when they must be. */
     private final class Acknowledged {
-        private final List<Long> ids = new ArrayList<>();
+        private final List<Lane.Claimed> entries = new ArrayList<>();
         private Instant markBy;
 
         void add(Lane.Claimed claimed) {
-            ids.add(claimed.entry().id());
-            Instant halfClaim = claimed.until().minus(lease.dividedBy(2));
-            markBy = markBy == null || halfClaim.isBefore(markBy) ? halfClaim : markBy;
+            entries.add(claimed);
+            if (markBy == null) {
+                markBy = clock.instant().plus(claims.renewalInterval().multipliedBy(3).dividedBy(2));
+            }
+        }
+
+        List<Long> ids() {
+            return entries.stream().map(c -> c.entry().id()).toList();
         }
 
         boolean due(Instant now) {
-            return !ids.isEmpty() && (ids.size() >= MAX_UNMARKED || !now.isBefore(markBy));
+            return !entries.isEmpty() && (entries.size() >= MAX_UNMARKED || !now.isBefore(markBy));
         }
     }
 
     /** @return false when the store failed: the entries stay claimed, and are delivered again once the lease ran out */
     private boolean markSent(Lane lane, Acknowledged acknowledged) {
-        if (acknowledged.ids.isEmpty()) {
+        if (acknowledged.entries.isEmpty()) {
             return true;
         }
+        List<Long> ids = acknowledged.ids();
         try {
-            store.sentAll(acknowledged.ids, clock.instant());
+            store.sentAll(ids, clock.instant());
             return true;
         } catch (RuntimeException e) {
-            log.warn("outbox entries {} of {} were delivered but could not be marked SENT: {}", acknowledged.ids,
-                    lane.key, e.toString());
+            log.warn("outbox entries {} of {} were delivered but could not be marked SENT: {}", ids, lane.key,
+                    e.toString());
             return false;
         } finally {
-            acknowledged.ids.forEach(lane::done);
-            acknowledged.ids.clear();
+            // Not renewed any more: marked, or (the store failing) sent again once the claims ran out.
+            acknowledged.entries.forEach(c -> claims.drop(c.claim()));
+            ids.forEach(lane::done);
+            acknowledged.entries.clear();
             acknowledged.markBy = null;
         }
     }
@@ -208,22 +218,12 @@ final class OutboxLanes {
         }
     }
 
-    /** @return what the channel answered, or null when the claim could not be renewed (someone else has it) */
+    /** @return what the channel answered, or null when the claim is no longer safely ours (not renewed, taken) */
     private DeliveryResult deliver(Lane.Claimed claimed) {
         OutboxEntry entry = claimed.entry();
-        try {
-            Instant now = clock.instant();
-            // Queued long enough for the claim to be at risk (a slow channel ahead of it): renew it, only
-            // if it is still ours, so the poller never delivers it a second time meanwhile.
-            if (now.isAfter(claimed.until().minus(lease.dividedBy(2)))) {
-                Instant renewed = claimUntil(now);
-                if (!store.extend(entry.id(), claimed.until(), renewed)) {
-                    return null;
-                }
-                // Marked SENT right after this delivery: its recorded claim is the old, nearly spent one.
-            }
-        } catch (RuntimeException e) {
-            log.warn("outbox entry {} of {}: {}", entry.id(), entry.address().key(), e.toString());
+        if (!claims.safeToDeliver(claimed.claim(), clock.instant())) {
+            log.warn("outbox entry {} of {}: its claim could not be renewed; left to the poller", entry.id(),
+                    entry.address().key());
             return null;
         }
         try {
@@ -233,10 +233,12 @@ final class OutboxLanes {
         }
     }
 
-    private void giveBack(List<Long> ids) {
-        if (ids.isEmpty()) {
+    private void giveBack(List<Lane.Claimed> claimed) {
+        if (claimed.isEmpty()) {
             return;
         }
+        claimed.forEach(c -> claims.drop(c.claim()));
+        List<Long> ids = claimed.stream().map(c -> c.entry().id()).toList();
         try {
             store.release(ids, clock.instant());
         } catch (RuntimeException e) {
@@ -252,7 +254,7 @@ final class OutboxLanes {
     static final class Lane {
         enum Added { START, QUEUED, REFUSED }
 
-        record Claimed(OutboxEntry entry, Instant until) {}
+        record Claimed(OutboxEntry entry, OutboxClaims.Claim claim) {}
 
         private final ConversationKey key;
         private final ArrayDeque<Claimed> queue = new ArrayDeque<>();
@@ -269,13 +271,13 @@ final class OutboxLanes {
             return !failed && held.containsAll(ids);
         }
 
-        synchronized Added add(List<OutboxEntry> entries, Instant until) {
+        synchronized Added add(List<Claimed> entries) {
             if (failed) {
                 return Added.REFUSED;
             }
-            for (OutboxEntry entry : entries) {
-                queue.add(new Claimed(entry, until));
-                held.add(entry.id());
+            for (Claimed claimed : entries) {
+                queue.add(claimed);
+                held.add(claimed.entry().id());
             }
             if (running) {
                 return Added.QUEUED;
@@ -315,11 +317,11 @@ final class OutboxLanes {
             held.remove(id);
         }
 
-        /** Stops the lane for good. @return the ids still queued, to give back */
-        synchronized List<Long> abandon() {
+        /** Stops the lane for good. @return the entries still queued, to give back */
+        synchronized List<Claimed> abandon() {
             failed = true;
             running = false;
-            List<Long> rest = queue.stream().map(c -> c.entry().id()).toList();
+            List<Claimed> rest = List.copyOf(queue);
             queue.clear();
             held.clear();
             return rest;

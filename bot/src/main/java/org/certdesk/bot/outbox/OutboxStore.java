@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
@@ -106,15 +108,26 @@ public class OutboxStore {
     }
 
     /**
-     * Renews a claim, if it is still the one taken ({@code claimedUntil}, to the millisecond).
+     * Extends the claims of this instance on {@code ids} to {@code until}: those still PENDING and
+     * claimed under this instance's id (not given back, retried, delivered, or taken by another).
      *
-     * @return false when the entry is no longer PENDING or someone else claimed it meanwhile
+     * @return the ids renewed
      */
-    boolean extend(long id, Instant claimedUntil, Instant leaseUntil) {
-        return jdbc.sql("UPDATE outbox SET next_attempt_at = :leaseUntil WHERE id = :id AND status = 'PENDING'"
-                        + " AND next_attempt_at = :claimedUntil")
-                .param("leaseUntil", utc(leaseUntil)).param("id", id).param("claimedUntil", utc(claimedUntil))
-                .update() == 1;
+    Set<Long> renewClaims(Collection<Long> ids, Instant until) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        int renewed = jdbc.sql("UPDATE outbox SET next_attempt_at = :until WHERE id IN (:ids) AND status = 'PENDING'"
+                        + " AND claimed_by = :me")
+                .param("until", utc(until)).param("ids", ids).param("me", instance.id())
+                .update();
+        if (renewed == ids.size()) {
+            return new HashSet<>(ids);
+        }
+        return new HashSet<>(jdbc.sql("SELECT id FROM outbox WHERE id IN (:ids) AND status = 'PENDING'"
+                        + " AND claimed_by = :me AND next_attempt_at = :until")
+                .param("ids", ids).param("me", instance.id()).param("until", utc(until))
+                .query(Long.class).list());
     }
 
     /**

@@ -48,17 +48,22 @@ public record CertdeskProperties(
      *
      * @param workers threads running turns; one conversation uses at most one at a time
      * @param recoveryInterval how often inbox rows and actions left behind (a crash, another
-     *     instance gone) are looked for; also done once at start-up
+     *     instance gone) are looked for; also done once at start-up. Rows waiting longer than half of
+     *     it are taken over, so a dead instance's turns run elsewhere within about 1.5 times this
      * @param maxAttempts a turn that fails this often is given up, with an apology to the user
-     * @param actionLease how long a slow action (the TLS probe) may run before another worker or
-     *     instance may assume it died and run it again
+     * @param actionLease how long a slow action (the TLS probe) is presumed alive without news from
+     *     its worker; renewed every third of it while the action runs, so another worker or instance
+     *     runs it again this long after its instance died (plus a recovery interval)
+     * @param actionMaxRun a slow action still running after this long is presumed hung: its lease is
+     *     no longer renewed, so it runs again elsewhere (at most {@code max-attempts} times)
      * @param dedupeRetention how long activity ids are remembered to drop duplicate deliveries
      */
     public record Turns(
             @DefaultValue("4") int workers,
-            @DefaultValue("30s") Duration recoveryInterval,
+            @DefaultValue("2s") Duration recoveryInterval,
             @DefaultValue("3") int maxAttempts,
-            @DefaultValue("2m") Duration actionLease,
+            @DefaultValue("6s") Duration actionLease,
+            @DefaultValue("2m") Duration actionMaxRun,
             @DefaultValue("7d") Duration dedupeRetention) {}
 
     /**
@@ -69,9 +74,11 @@ public record CertdeskProperties(
      * @param maxBackoff the cap of that wait (a Retry-After asked by the remote end is honoured as is)
      * @param workers conversations delivered to in parallel; each delivery waits for the channel's
      *     answer, so this many requests to the channels are in flight at most
-     * @param lease how long a claimed entry is left to its delivery before it may be tried again; at
-     *     least twice a channel's connect and reply timeouts (the Teams channel checks it). A restarted
-     *     instance does not wait for it on its previous run's claims (OutboxDispatcher)
+     * @param lease how long a claimed entry is left to its delivery without news from its instance
+     *     before another may take it: renewed every third of it while the instance holds the entry
+     *     (however long the channel takes), so a dead instance's replies leave from another this
+     *     long after it died (plus a poll). A restarted instance does not wait for it on its
+     *     previous run's claims (OutboxDispatcher)
      * @param maxAttempts after this many attempts an entry is marked FAILED
      * @param retention how long SENT and FAILED entries are kept, for operators
      */
@@ -80,7 +87,7 @@ public record CertdeskProperties(
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("5m") Duration maxBackoff,
             @DefaultValue("16") int workers,
-            @DefaultValue("2m") Duration lease,
+            @DefaultValue("6s") Duration lease,
             @DefaultValue("50") int maxAttempts,
             @DefaultValue("7d") Duration retention) {}
 

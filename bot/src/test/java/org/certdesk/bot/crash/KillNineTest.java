@@ -1,17 +1,9 @@
 package org.certdesk.bot.crash;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,7 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an operator does to check the store's promise ("commits before the HTTP answer: nothing
@@ -60,12 +46,10 @@ abstract class KillNineTest {
     /** Replies a conversation may get twice: a lane's acknowledged, unmarked batch (16) and the one in flight. */
     static final int WINDOW = 17;
     private static final int CONVERSATIONS = 24;
-    private static final JsonMapper JSON = JsonMapper.shared();
 
-    private WireMockServer connector;
+    private StubConnector connector;
     /** When the killed process was gone: what the connector received by then came from it. */
     private volatile Instant killedAt = Instant.MAX;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An activity the connector received, from the first (killed) process or not. */
     record Received(boolean beforeKill, String conversationId, String text) {}
@@ -78,12 +62,7 @@ abstract class KillNineTest {
 
     @BeforeEach
     void startConnector() {
-        connector = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(64)
-                .jettyAcceptors(2));
-        connector.start();
-        connector.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"1:reply\"}")));
+        connector = new StubConnector();
     }
 
     /**
@@ -92,20 +71,13 @@ abstract class KillNineTest {
      * connector answered only after the kill still counts as the killed process's).
      */
     private List<Received> received() {
-        List<ServeEvent> events = new ArrayList<>(connector.getAllServeEvents()); // newest first
-        Collections.reverse(events);
-        List<Received> received = new ArrayList<>(events.size());
-        for (ServeEvent event : events) {
-            JsonNode activity = JSON.readTree(event.getRequest().getBodyAsString());
-            received.add(new Received(!event.getRequest().getLoggedDate().toInstant().isAfter(killedAt),
-                    activity.path("conversation").path("id").asString(), activity.path("text").asString()));
-        }
-        return received;
+        return connector.received().stream()
+                .map(r -> new Received(!r.at().isAfter(killedAt), r.conversationId(), r.text())).toList();
     }
 
     @AfterEach
     void stopConnector() {
-        connector.stop();
+        connector.close();
     }
 
     /**
@@ -158,7 +130,7 @@ abstract class KillNineTest {
         // recognises its previous run's claims on a shared store.
         int port = BotProcess.freePort();
         try (BotProcess first = BotProcess.start(folder, "first", port, storeSettings())) {
-            publishEchoScript(first);
+            connector.publishScript(first, "echo-script.yaml");
             drive(first, conversations, killAfter);
         }
         int acknowledged = conversations.stream().mapToInt(c -> c.acknowledged.size()).sum();
@@ -203,19 +175,6 @@ abstract class KillNineTest {
      * Stores without index hints (PostgreSQL checks its own indexes) skip it.
      */
     void checkIndexes(Connection store) throws SQLException {
-    }
-
-    private void publishEchoScript(BotProcess bot) throws IOException, InterruptedException {
-        byte[] script;
-        try (InputStream in = KillNineTest.class.getResourceAsStream("echo-script.yaml")) {
-            script = in.readAllBytes();
-        }
-        HttpResponse<String> published = http.send(HttpRequest.newBuilder(bot.uri(
-                        "/api/admin/scripts/android-missing-certificate"))
-                .header("Authorization", BotProcess.basicAuthorization())
-                .header("Content-Type", "application/yaml")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(script)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(published.statusCode()).as(published.body()).isBetween(200, 201);
     }
 
     /**
@@ -293,6 +252,25 @@ abstract class KillNineTest {
 
     /** Each conversation's outbox rows, in sequence: its replies once each, all SENT; no inbox row left. */
     private static void checkStore(Connection store, List<Driven> conversations) throws SQLException {
+        Map<String, List<String>> stored = sentReplies(store);
+        for (Driven conversation : conversations) {
+            List<String> payloads = stored.getOrDefault(conversation.id, List.of());
+            List<String> expected = expected(conversation.acknowledged);
+            if (payloads.size() != expected.size()) {
+                assertThat(conversation.inFlight).as("%s has %d replies stored for %d expected", conversation.id,
+                        payloads.size(), expected.size()).isNotNull();
+                expected = expected(conversation.allTurns());
+            }
+            assertStoredReplies(conversation.id, payloads, expected);
+        }
+    }
+
+    /**
+     * The store once the bot stopped: no inbox row left, every Teams outbox entry SENT.
+     *
+     * @return each conversation's stored replies (their payloads), in sequence
+     */
+    static Map<String, List<String>> sentReplies(Connection store) throws SQLException {
         try (Statement statement = store.createStatement()) {
             try (ResultSet inbox = statement.executeQuery("SELECT COUNT(*) FROM inbox")) {
                 inbox.next();
@@ -306,19 +284,15 @@ abstract class KillNineTest {
                     stored.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString("payload"));
                 }
             }
-            for (Driven conversation : conversations) {
-                List<String> payloads = stored.getOrDefault(conversation.id, List.of());
-                List<String> expected = expected(conversation.acknowledged);
-                if (payloads.size() != expected.size()) {
-                    assertThat(conversation.inFlight).as("%s has %d replies stored for %d expected", conversation.id,
-                            payloads.size(), expected.size()).isNotNull();
-                    expected = expected(conversation.allTurns());
-                }
-                assertThat(payloads).as("stored replies of %s", conversation.id).hasSameSizeAs(expected);
-                for (int i = 0; i < expected.size(); i++) {
-                    assertThat(payloads.get(i)).as("stored reply %d of %s", i, conversation.id).contains(expected.get(i));
-                }
-            }
+            return stored;
+        }
+    }
+
+    /** A conversation's stored replies are the expected ones, in order, each once. */
+    static void assertStoredReplies(String conversationId, List<String> payloads, List<String> expected) {
+        assertThat(payloads).as("stored replies of %s", conversationId).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(payloads.get(i)).as("stored reply %d of %s", i, conversationId).contains(expected.get(i));
         }
     }
 
@@ -333,16 +307,7 @@ abstract class KillNineTest {
         }
 
         int post(BotProcess bot, String text) throws IOException, InterruptedException {
-            String activity = "{\"type\":\"message\",\"id\":\"" + id + "/" + text + "\",\"channelId\":\"msteams\","
-                    + "\"serviceUrl\":\"" + connector.baseUrl() + "/teams/\","
-                    + "\"from\":{\"id\":\"29:" + id + "\",\"name\":\"Crash Test\"},"
-                    + "\"conversation\":{\"id\":\"" + id + "\",\"conversationType\":\"personal\"},"
-                    + "\"recipient\":{\"id\":\"28:certdesk\",\"name\":\"certdesk\"},"
-                    + "\"text\":\"" + text + "\",\"locale\":\"en-US\"}";
-            return http.send(HttpRequest.newBuilder(bot.uri("/api/messages")).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(activity, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return connector.postMessage(bot, id, text);
         }
 
         List<String> allTurns() {

@@ -126,25 +126,29 @@ class OutboxStoreTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
-    void aClaimIsRenewedOnlyByWhoeverStillHoldsIt(TestDatabases database) {
+    void aClaimIsRenewedOnlyByTheInstanceThatStillHoldsIt(TestDatabases database) {
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
-        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
-                new OutboxInstance("test"));
+        ConversationStore conversations = new ConversationStore(jdbc, JsonMapper.builder().build());
+        OutboxStore store = new OutboxStore(jdbc, CODEC, conversations, new OutboxInstance("test"));
+        OutboxStore other = new OutboxStore(jdbc, CODEC, conversations, new OutboxInstance("other"));
         ConversationKey key = conversation(jdbc);
         org.certdesk.bot.shared.ChannelAddress address = new org.certdesk.bot.shared.ChannelAddress(
                 key.channel(), key.conversationId(), null, null, null, "u-1", null, null, null, null);
-        Instant claimed = NOW.plusSeconds(120);
-        OutboxEntry entry = store.appendClaimed(address, List.of(say("one")), NOW, claimed).get(0);
-        assertThat(dueFor(store, key, NOW.plusSeconds(119))).as("claimed at creation").isEmpty();
+        List<OutboxEntry> entries = store.appendClaimed(address, List.of(say("one"), say("two")), NOW,
+                NOW.plusSeconds(6));
+        long one = entries.get(0).id();
+        long two = entries.get(1).id();
 
-        // The claim ran out and the poller of another instance took the entry: the lane's renewal must fail.
-        assertThat(store.claim(entry.id(), NOW.plusSeconds(121), NOW.plusSeconds(240))).isTrue();
-        assertThat(store.extend(entry.id(), claimed, NOW.plusSeconds(300))).isFalse();
+        assertThat(store.renewClaims(List.of(one, two), NOW.plusSeconds(10))).containsExactlyInAnyOrder(one, two);
+        assertThat(dueFor(store, key, NOW.plusSeconds(9))).as("renewed: not due before the new end").isEmpty();
+        assertThat(other.renewClaims(List.of(one), NOW.plusSeconds(20))).as("not the other instance's").isEmpty();
+        assertThat(dueFor(store, key, NOW.plusSeconds(10))).extracting(OutboxEntry::id).containsExactly(one);
 
-        assertThat(store.extend(entry.id(), NOW.plusSeconds(240), NOW.plusSeconds(360))).as("its holder may").isTrue();
-        store.sentAll(List.of(entry.id()), NOW.plusSeconds(130));
-        assertThat(store.extend(entry.id(), NOW.plusSeconds(360), NOW.plusSeconds(480))).as("sent: nothing to renew")
-                .isFalse();
+        // The claim ran out and another instance's poller took the first entry: only the second stays ours.
+        assertThat(other.claim(one, NOW.plusSeconds(10), NOW.plusSeconds(16))).isTrue();
+        assertThat(store.renewClaims(List.of(one, two), NOW.plusSeconds(17))).containsExactly(two);
+        store.sentAll(List.of(two), NOW.plusSeconds(11));
+        assertThat(store.renewClaims(List.of(two), NOW.plusSeconds(18))).as("sent: nothing to renew").isEmpty();
     }
 
     /**

@@ -36,6 +36,11 @@ class CertdeskPropertiesTests {
         assertThat(properties.turns().maxAttempts()).isEqualTo(3);
         assertThat(properties.outbox().pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(properties.outbox().maxBackoff()).isEqualTo(Duration.ofMinutes(5));
+        // Failover within 10 s: short leases renewed while the work runs, a sweep every 2 s.
+        assertThat(properties.outbox().lease()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(properties.turns().actionLease()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(properties.turns().actionMaxRun()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(properties.turns().recoveryInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.certificates().tokenSecret()).isNull();
         assertThat(properties.limits().maxRequestBody()).isEqualTo(DataSize.ofKilobytes(256));
     }

@@ -29,7 +29,21 @@ public final class TestApplications {
      */
     public static ConfigurableApplicationContext start(String databaseUrl, Map<String, Object> more,
             WebApplicationType web) {
-        Map<String, Object> properties = new HashMap<>(TestProperties.with(TestProperties.h2(databaseUrl)));
+        return start(TestProperties.h2(databaseUrl), more, web);
+    }
+
+    /**
+     * Spring datasource settings of a new, empty database on the JVM's embedded PostgreSQL: start
+     * several instances on them to play a scaled-out deployment.
+     */
+    public static Map<String, Object> newPostgresDatabase() {
+        return TestDatabases.postgresProperties();
+    }
+
+    /** Like {@link #start(String, Map, WebApplicationType)} on the database {@code database} describes. */
+    public static ConfigurableApplicationContext start(Map<String, Object> database, Map<String, Object> more,
+            WebApplicationType web) {
+        Map<String, Object> properties = new HashMap<>(TestProperties.with(database));
         if (web != WebApplicationType.NONE) {
             properties.put("server.port", "0");
         }

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.certdesk.bot.outbox.DeliveryResult;
-import org.certdesk.bot.system.CertdeskProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code POST {serviceUrl}/v3/conversations/{id}/activities}) and says how it went: 2xx sent;
  * 429, 408, 412 and 5xx retried (after {@code Retry-After} when given); a 401 fetches a new token
  * and tries once more; other 4xx rejected. Network failures are retried; a POST the connector did
- * not answer within {@code certdesk.bot.reply-timeout} is retried only after the outbox lease.
+ * not answer within {@code certdesk.bot.reply-timeout} is retried only one more reply timeout later
+ * (the connector may still post it meanwhile). While a POST is in flight, the outbox renews its
+ * claim, so no other instance sends the reply however long the connector takes.
  */
 @Component
 class ConnectorClient {
@@ -39,25 +40,8 @@ class ConnectorClient {
     private final Clock clock;
 
     @Autowired
-    ConnectorClient(TeamsHttp http, ConnectorTokens tokens, ObjectProvider<Clock> clock, TeamsProperties teams,
-            ObjectProvider<CertdeskProperties> properties) {
+    ConnectorClient(TeamsHttp http, ConnectorTokens tokens, ObjectProvider<Clock> clock) {
         this(http, tokens, clock.getIfUnique(Clock::systemUTC));
-        // Absent only in the channel's slice tests, which have no outbox either.
-        properties.ifAvailable(p -> requireLeaseCovers(teams, p.outbox().lease()));
-    }
-
-    /**
-     * A reply's attempt (the token fetch, the POST, and the retry after a 401) must end well within
-     * the outbox claim it runs under: otherwise the claim runs out while the connector may still
-     * accept the reply, and another attempt sends it a second time.
-     */
-    static void requireLeaseCovers(TeamsProperties teams, Duration lease) {
-        Duration attempt = teams.connectTimeout().plus(teams.replyTimeout());
-        if (lease.compareTo(attempt.multipliedBy(2)) < 0) {
-            throw new IllegalStateException("certdesk.outbox.lease (" + lease + ") must be at least twice"
-                    + " certdesk.bot.connect-timeout + certdesk.bot.reply-timeout (" + attempt + "): a reply's attempt"
-                    + " must end within its claim, or it could be sent twice");
-        }
     }
 
     ConnectorClient(TeamsHttp http, ConnectorTokens tokens, Clock clock) {
@@ -91,9 +75,9 @@ class ConnectorClient {
         } catch (ConnectorTokens.TokenUnavailable e) {
             return DeliveryResult.retry(null, "no connector token: " + e.getMessage());
         } catch (HttpTimeoutException e) {
-            // The connector may still post it: not again before the outbox's lease has passed.
+            // The connector may still post it: not again before it had as long again to do so.
             log.info("Bot Connector at {} did not answer within {}", uri.getHost(), http.replyTimeout());
-            return DeliveryResult.unanswered("no answer within " + http.replyTimeout());
+            return DeliveryResult.unanswered("no answer within " + http.replyTimeout(), http.replyTimeout());
         } catch (IOException e) {
             log.info("Bot Connector unreachable at {}: {}", uri.getHost(), e.toString());
             return DeliveryResult.retry(null, "I/O error: " + e.getClass().getSimpleName());

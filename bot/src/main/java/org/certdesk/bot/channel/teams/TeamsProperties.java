@@ -24,9 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param connectTimeout outbound HTTP connect timeout (keys, tokens, connector)
  * @param requestTimeout outbound HTTP request timeout (keys, tokens)
  * @param replyTimeout how long the POST of a reply waits for the Bot Connector's answer. One that got
- *     none may still arrive, so it is sent again only a full {@code certdesk.outbox.lease} later;
- *     the lease must be at least twice {@code connect-timeout} + {@code reply-timeout} (checked at
- *     start-up), so an attempt always ends within its claim
+ *     none may still arrive, so it is sent again only one more reply timeout later. The outbox
+ *     renews its claim while the POST is in flight, so the lease need not cover it
  * @param maxActivitySize the largest inbound activity body accepted
  */
 @ConfigurationProperties("certdesk.bot")

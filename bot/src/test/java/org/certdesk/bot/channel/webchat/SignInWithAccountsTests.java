@@ -8,12 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -32,14 +32,17 @@ class SignInWithAccountsTests {
     void aVisitorIsSentToSignInAndComesBackToTheChat() throws Exception {
         MvcResult first = mvc.perform(get("/")).andExpect(status().isFound())
                 .andExpect(header().string("Location", Matchers.endsWith("/login"))).andReturn();
-        MockHttpSession session = (MockHttpSession) first.getRequest().getSession();
+        // The session lives in the database (Spring Session): the browser holds only its cookie.
+        Cookie session = first.getResponse().getCookie("SESSION");
         mvc.perform(post("/v3/directline/tokens/generate")).andExpect(status().isUnauthorized())
                 .andExpect(header().doesNotExist("WWW-Authenticate"));
 
-        mvc.perform(post("/login").session(session).param("username", "erin").param("password", "erin-password")
-                .with(csrf())).andExpect(redirectedUrl("http://localhost/?continue"));
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
-        mvc.perform(post("/v3/directline/tokens/generate").session(session)).andExpect(status().isOk())
+        MvcResult signedIn = mvc.perform(post("/login").cookie(session).param("username", "erin")
+                .param("password", "erin-password").with(csrf()))
+                .andExpect(redirectedUrl("http://localhost/?continue")).andReturn();
+        session = signedIn.getResponse().getCookie("SESSION"); // a new session id on sign-in
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        mvc.perform(post("/v3/directline/tokens/generate").cookie(session)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.token").isNotEmpty());
     }
 }

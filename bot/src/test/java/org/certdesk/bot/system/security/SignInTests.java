@@ -12,11 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Locale;
 
+import jakarta.servlet.http.Cookie;
+
 import org.certdesk.bot.testing.BotTest;
 import org.certdesk.bot.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -85,13 +86,14 @@ class SignInTests {
     void aSessionNeedsTheCsrfTokenForChangesButBasicCredentialsDoNot() throws Exception {
         MvcResult signedIn = mvc.perform(post("/login").param("username", TestAccounts.AGENT[0])
                 .param("password", TestAccounts.AGENT[1]).with(csrf())).andReturn();
-        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession(false);
+        // The session lives in the database (Spring Session): the browser holds only its cookie.
+        Cookie session = signedIn.getResponse().getCookie("SESSION");
         assertThat(session).isNotNull();
 
-        mvc.perform(post("/api/agent/whatever").session(session)).andExpect(status().isForbidden())
+        mvc.perform(post("/api/agent/whatever").cookie(session)).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("CSRF")));
         // With the token the request passes security (and meets a 404: no such endpoint).
-        mvc.perform(post("/api/agent/whatever").session(session).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/agent/whatever").cookie(session).with(csrf())).andExpect(status().isNotFound());
         mvc.perform(post("/api/agent/whatever").header("Authorization", TestAccounts.basic(TestAccounts.AGENT)))
                 .andExpect(status().isNotFound());
     }
@@ -100,25 +102,25 @@ class SignInTests {
     void basicCredentialsThatFailAre401EvenWithASignedInSession() throws Exception {
         MvcResult signedIn = mvc.perform(post("/login").param("username", TestAccounts.AGENT[0])
                 .param("password", TestAccounts.AGENT[1]).with(csrf())).andReturn();
-        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession(false);
+        Cookie session = signedIn.getResponse().getCookie("SESSION");
         assertThat(session).isNotNull();
-        mvc.perform(get("/api/agent/me").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/api/agent/me").cookie(session)).andExpect(status().isOk());
 
         String sameNameWrongPassword = "Basic " + java.util.Base64.getEncoder().encodeToString(
                 (TestAccounts.AGENT[0] + ":not-" + TestAccounts.AGENT[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        mvc.perform(get("/api/agent/me").session(session).header("Authorization", sameNameWrongPassword))
+        mvc.perform(get("/api/agent/me").cookie(session).header("Authorization", sameNameWrongPassword))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(post("/api/agent/cases/1/take").session(session).header("Authorization", sameNameWrongPassword))
+        mvc.perform(post("/api/agent/cases/1/take").cookie(session).header("Authorization", sameNameWrongPassword))
                 .andExpect(status().isUnauthorized());
         String otherNameWrongPassword = "Basic " + java.util.Base64.getEncoder().encodeToString(
                 "bob:wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        mvc.perform(get("/api/agent/me").session(session).header("Authorization", otherNameWrongPassword))
+        mvc.perform(get("/api/agent/me").cookie(session).header("Authorization", otherNameWrongPassword))
                 .andExpect(status().isUnauthorized());
 
         // Right credentials pass, and the session still has its user afterwards.
-        mvc.perform(get("/api/agent/me").session(session).header("Authorization", TestAccounts.basic(TestAccounts.AGENT)))
+        mvc.perform(get("/api/agent/me").cookie(session).header("Authorization", TestAccounts.basic(TestAccounts.AGENT)))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/agent/me").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/api/agent/me").cookie(session)).andExpect(status().isOk());
     }
 
     @Test
