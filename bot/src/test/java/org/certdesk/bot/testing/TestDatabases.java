@@ -2,20 +2,20 @@ package org.certdesk.bot.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.certdesk.bot.system.SqliteJdbc;
+import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -63,7 +63,10 @@ public enum TestDatabases {
     private static String newSqliteFile() {
         try {
             Path folder = Files.createTempDirectory("certdesk-sqlite");
-            folder.toFile().deleteOnExit();
+            folder.toFile().deleteOnExit(); // deleted last: files registered after it go first
+            for (String file : List.of("certdesk.sqlite", "certdesk.sqlite-wal", "certdesk.sqlite-shm")) {
+                folder.resolve(file).toFile().deleteOnExit();
+            }
             return folder.resolve("certdesk.sqlite").toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder for SQLite", e);
