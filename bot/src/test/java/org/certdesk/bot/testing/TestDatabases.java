@@ -2,24 +2,34 @@ package org.certdesk.bot.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
+import org.certdesk.bot.system.SqliteJdbc;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The two databases the store runs on, migrated by the real Flyway scripts: H2 in PostgreSQL mode
- * (the default store) and a real PostgreSQL (embedded, started once per JVM, a database per user).
+ * The databases the store runs on, migrated by the real Flyway scripts: H2 in PostgreSQL mode
+ * (the default store), a real PostgreSQL (embedded, started once per JVM, a database per user) and
+ * SQLite (a file in a temporary folder, profile sqlite's settings and dialect).
  */
 public enum TestDatabases {
-    H2, POSTGRES;
+    H2, POSTGRES, SQLITE;
+
+    /** The URL settings of application-sqlite.yml, on another file. */
+    public static final String SQLITE_SETTINGS = "?journal_mode=WAL&synchronous=FULL&transaction_mode=IMMEDIATE"
+            + "&busy_timeout=30000&foreign_keys=true";
 
     private static EmbeddedPostgres postgres;
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -43,9 +53,24 @@ public enum TestDatabases {
                 yield h2;
             }
             case POSTGRES -> postgresDatabase(newDatabase());
+            case SQLITE -> SqliteJdbc.wrap(new DriverManagerDataSource("jdbc:sqlite:" + newSqliteFile() + SQLITE_SETTINGS));
         };
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource)
+                .locations(this == SQLITE ? "classpath:db/migration-sqlite" : "classpath:db/migration").load().migrate();
         return dataSource;
+    }
+
+    private static String newSqliteFile() {
+        try {
+            Path folder = Files.createTempDirectory("certdesk-sqlite");
+            folder.toFile().deleteOnExit(); // deleted last: files registered after it go first
+            for (String file : List.of("certdesk.sqlite", "certdesk.sqlite-wal", "certdesk.sqlite-shm")) {
+                folder.resolve(file).toFile().deleteOnExit();
+            }
+            return folder.resolve("certdesk.sqlite").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder for SQLite", e);
+        }
     }
 
     /** Spring datasource properties for a new (not yet migrated) PostgreSQL database. */
@@ -98,12 +123,37 @@ public enum TestDatabases {
             case H2 -> "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
             case POSTGRES -> "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
                     + " AND wait_event_type = 'Lock'";
+            // SQLite cannot list who waits: a connection of its own that fails to take the write lock at
+            // once means another holds it, so a second transaction can only be waiting for it.
+            case SQLITE -> null;
         };
+        if (sql == null) {
+            return writeLockHeld(dataSource);
+        }
         return JdbcClient.create(dataSource).sql(sql).query(Long.class).single() > 0;
+    }
+
+    private static boolean writeLockHeld(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 0");
+            try {
+                statement.execute("BEGIN IMMEDIATE");
+            } catch (SQLException busy) {
+                return true;
+            }
+            statement.execute("ROLLBACK");
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
     public String toString() {
-        return this == H2 ? "H2 (PostgreSQL mode)" : "PostgreSQL";
+        return switch (this) {
+            case H2 -> "H2 (PostgreSQL mode)";
+            case POSTGRES -> "PostgreSQL";
+            case SQLITE -> "SQLite (WAL, synchronous=FULL)";
+        };
     }
 }
