@@ -90,11 +90,13 @@ public class OutboxDispatcher implements SmartLifecycle {
      * them from memory on this instance (see {@link OutboxLanes}); when that cannot keep their order,
      * they are stored due and the poller is woken instead.
      */
-    public void appendAndSend(ChannelAddress address, List<Outbound> replies, Instant now) {
-        if (replies.isEmpty()) {
+    public void appendAndSend(ChannelAddress address, List<Outbound> turnReplies, Instant now) {
+        if (turnReplies.isEmpty()) {
             return;
         }
-        OutboxLanes.Ticket ticket = workers != null && deliveries.containsKey(address.channel())
+        Delivery delivery = deliveries.get(address.channel());
+        List<Outbound> replies = delivery == null ? turnReplies : delivery.bundle(turnReplies);
+        OutboxLanes.Ticket ticket = workers != null && delivery != null
                 && TransactionSynchronizationManager.isSynchronizationActive() ? lanes.reserve(address.key()) : null;
         if (ticket == null) {
             store.append(address.key(), replies, now);
