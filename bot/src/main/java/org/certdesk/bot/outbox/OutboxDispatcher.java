@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.shared.DurableWrites;
 import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.bot.system.EmbeddedStore;
@@ -57,14 +58,16 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final OutboxLanes lanes;
     private final EmbeddedStore embeddedStore;
+    private final DurableWrites durable;
     private volatile ScheduledExecutorService poller;
     private volatile ExecutorService workers;
     private final Counter polls;
 
     OutboxDispatcher(OutboxStore store, List<Delivery> deliveries, DeliveryResults results,
             OutboxHousekeeping housekeeping, CertdeskProperties properties, Clock clock, MeterRegistry registry,
-            EmbeddedStore embeddedStore) {
+            EmbeddedStore embeddedStore, DurableWrites durable) {
         this.store = store;
+        this.durable = durable;
         this.embeddedStore = embeddedStore;
         this.results = results;
         this.housekeeping = housekeeping;
@@ -100,12 +103,13 @@ public class OutboxDispatcher implements SmartLifecycle {
                 && TransactionSynchronizationManager.isSynchronizationActive() ? lanes.reserve(address.key()) : null;
         if (ticket == null) {
             store.append(address.key(), replies, now);
-            AfterCommit.run(this::wake);
+            AfterCommit.run(() -> durable.afterDurable(this::wake));
             return;
         }
         Instant claimedUntil = lanes.claimUntil(now);
         List<OutboxEntry> entries = store.appendClaimed(address, replies, now, claimedUntil);
-        AfterCommit.run(() -> lanes.submit(ticket, entries, claimedUntil));
+        // Posted once on disk: a reply the employee read must not come from a turn a crash undoes.
+        AfterCommit.run(() -> durable.afterDurable(() -> lanes.submit(ticket, entries, claimedUntil)));
     }
 
     /**
@@ -118,7 +122,7 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
         store.append(key, messages, now);
         lanes.pollerNeededAfter(key); // behind a lane of this instance, they wait for its entries to be marked
-        AfterCommit.run(this::wake);
+        AfterCommit.run(() -> durable.afterDurable(this::wake));
     }
 
     /** Looks for due entries now rather than at the next poll. Cheap; calls coalesce. */

@@ -115,6 +115,19 @@ abstract class KillNineTest {
      */
     static final int RUNS = Integer.getInteger("certdesk.crash.runs", 1);
 
+    /** The warnings and errors the bot logged in a failed run, to tell why. */
+    private static void printProblems(Path runFolder) {
+        for (String name : List.of("first.log", "second.log")) {
+            try {
+                java.nio.file.Files.readAllLines(runFolder.resolve(name), StandardCharsets.UTF_8).stream()
+                        .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("Caused by"))
+                        .limit(40).forEach(line -> System.out.println(name + ": " + line));
+            } catch (IOException e) {
+                System.out.println(name + ": " + e);
+            }
+        }
+    }
+
     /** What one run measured. */
     record Run(int acknowledged, long inFlight, int duplicates, Duration restart, Duration drained) {}
 
@@ -128,6 +141,7 @@ abstract class KillNineTest {
                 runs.add(runOnce(java.nio.file.Files.createDirectories(folder.resolve("run-" + run))));
             } catch (AssertionError | Exception e) {
                 System.out.printf("kill -9 run %d of %d FAILED after %d survived: %s%n", run, RUNS, runs.size(), e);
+                printProblems(folder.resolve("run-" + run));
                 throw e;
             }
             Run last = runs.get(runs.size() - 1);
@@ -301,9 +315,14 @@ abstract class KillNineTest {
     /** Each conversation's outbox rows, in sequence: its replies once each, all SENT; no inbox row left. */
     private static void checkStore(Connection store, List<Driven> conversations) throws SQLException {
         try (Statement statement = store.createStatement()) {
-            try (ResultSet inbox = statement.executeQuery("SELECT COUNT(*) FROM inbox")) {
-                inbox.next();
-                assertThat(inbox.getLong(1)).as("inbox rows left").isZero();
+            try (ResultSet inbox = statement.executeQuery("SELECT conversation_id, activity_id, attempts, failed,"
+                    + " last_error FROM inbox")) {
+                List<String> left = new ArrayList<>();
+                while (inbox.next()) {
+                    left.add(inbox.getString(1) + " " + inbox.getString(2) + " attempts " + inbox.getInt(3) + " failed "
+                            + inbox.getBoolean(4) + " " + inbox.getString(5));
+                }
+                assertThat(left).as("inbox rows left").isEmpty();
             }
             Map<String, List<String>> stored = new HashMap<>();
             try (ResultSet rows = statement.executeQuery("SELECT conversation_id, status, payload FROM outbox"
