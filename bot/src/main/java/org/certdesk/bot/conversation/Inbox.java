@@ -3,14 +3,15 @@ package org.certdesk.bot.conversation;
 import java.util.function.Supplier;
 
 import org.certdesk.bot.shared.ChannelAddress;
+import org.certdesk.bot.shared.DurableWrites;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@link TurnSubmitter}: de-duplicates and records an activity in one transaction, so that once
- * a channel answered 200 the turn happens even if the process dies right after; then wakes the
- * conversation's worker.
+ * The {@link TurnSubmitter}: de-duplicates and records an activity in one transaction, wakes the
+ * conversation's worker, and returns once the row is on disk ({@link DurableWrites}), so that once a
+ * channel answered 200 the turn happens even if the process dies right after.
  */
 @Component
 class Inbox implements TurnSubmitter {
@@ -21,10 +22,12 @@ class Inbox implements TurnSubmitter {
     private final InboxStore store;
     private final TurnQueue queue;
     private final TransactionTemplate transaction;
+    private final DurableWrites durable;
 
-    Inbox(InboxStore store, TurnQueue queue, PlatformTransactionManager transactions) {
+    Inbox(InboxStore store, TurnQueue queue, PlatformTransactionManager transactions, DurableWrites durable) {
         this.store = store;
         this.queue = queue;
+        this.durable = durable;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -66,6 +69,7 @@ class Inbox implements TurnSubmitter {
             return Submission.DUPLICATE;
         }
         queue.wake(inbound.address().key()); // committed: the worker will see the row
+        durable.awaitDurable(); // the channel answers 200 next: by then the row is on disk
         return Submission.ACCEPTED;
     }
 

@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.shared.DurableWrites;
 import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.bot.system.EmbeddedStore;
@@ -63,6 +64,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final OutboxLanes lanes;
     private final OutboxClaims claims;
     private final EmbeddedStore embeddedStore;
+    private final DurableWrites durable;
     private volatile ScheduledExecutorService poller;
     private volatile ScheduledExecutorService renewals;
     private volatile ExecutorService workers;
@@ -70,8 +72,9 @@ public class OutboxDispatcher implements SmartLifecycle {
 
     OutboxDispatcher(OutboxStore store, List<Delivery> deliveries, DeliveryResults results,
             OutboxHousekeeping housekeeping, CertdeskProperties properties, Clock clock, MeterRegistry registry,
-            EmbeddedStore embeddedStore) {
+            EmbeddedStore embeddedStore, DurableWrites durable) {
         this.store = store;
+        this.durable = durable;
         this.embeddedStore = embeddedStore;
         this.results = results;
         this.housekeeping = housekeeping;
@@ -98,20 +101,23 @@ public class OutboxDispatcher implements SmartLifecycle {
      * them from memory on this instance (see {@link OutboxLanes}); when that cannot keep their order,
      * they are stored due and the poller is woken instead.
      */
-    public void appendAndSend(ChannelAddress address, List<Outbound> replies, Instant now) {
-        if (replies.isEmpty()) {
+    public void appendAndSend(ChannelAddress address, List<Outbound> turnReplies, Instant now) {
+        if (turnReplies.isEmpty()) {
             return;
         }
-        OutboxLanes.Ticket ticket = workers != null && deliveries.containsKey(address.channel())
+        Delivery delivery = deliveries.get(address.channel());
+        List<Outbound> replies = delivery == null ? turnReplies : delivery.bundle(turnReplies);
+        OutboxLanes.Ticket ticket = workers != null && delivery != null
                 && TransactionSynchronizationManager.isSynchronizationActive() ? lanes.reserve(address.key()) : null;
         if (ticket == null) {
             store.append(address.key(), replies, now);
-            AfterCommit.run(this::wake);
+            AfterCommit.run(() -> durable.afterDurable(this::wake));
             return;
         }
         Instant claimedUntil = lanes.claimUntil(now);
         List<OutboxEntry> entries = store.appendClaimed(address, replies, now, claimedUntil);
-        AfterCommit.run(() -> lanes.submit(ticket, entries, claimedUntil));
+        // Posted once on disk: a reply the employee read must not come from a turn a crash undoes.
+        AfterCommit.run(() -> durable.afterDurable(() -> lanes.submit(ticket, entries, claimedUntil)));
     }
 
     /**
@@ -124,7 +130,7 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
         store.append(key, messages, now);
         lanes.pollerNeededAfter(key); // behind a lane of this instance, they wait for its entries to be marked
-        AfterCommit.run(this::wake);
+        AfterCommit.run(() -> durable.afterDurable(this::wake));
     }
 
     /** Looks for due entries now rather than at the next poll. Cheap; calls coalesce. */

@@ -208,7 +208,11 @@ public final class TurnsBenchmark {
                 System.out.printf(Locale.ROOT, "    %5.2f  %s%n", cores, group));
     }
 
-    /** How many replies the welcome and a help turn produce, from the engine itself (each is one activity). */
+    /**
+     * How many activities the welcome and a help turn produce, from the engine itself: Teams gets a
+     * turn's texts and the question that ends it as one activity (see channel.teams.TurnBundle), other
+     * messages (facts, downloads) one each.
+     */
     private static LoadGenerator.Workload workload() {
         DialogEngine engine = new DialogEngine(
                 DefaultScripts.load(DefaultScripts.ANDROID_MISSING_CERTIFICATE, ScriptLoader.standard()).orElseThrow(),
@@ -223,12 +227,31 @@ public final class TurnsBenchmark {
                 throw new IllegalStateException("the help turn is not a steady, action-free turn any more: adapt the"
                         + " benchmark's workload");
             }
-            counts.add(new int[] { welcome.messages().size(), help.messages().size() });
+            counts.add(new int[] { activities(welcome.messages()), activities(help.messages()) });
         }
         if (counts.get(0)[0] != counts.get(1)[0] || counts.get(0)[1] != counts.get(1)[1]) {
             throw new IllegalStateException("French and English turns differ in replies: adapt the benchmark");
         }
         return new LoadGenerator.Workload(counts.get(0)[0], counts.get(0)[1]);
+    }
+
+    private static int activities(List<org.certdesk.dialogs.engine.Message> messages) {
+        int activities = 0;
+        boolean texts = false; // texts waiting to be joined with what follows
+        for (org.certdesk.dialogs.engine.Message message : messages) {
+            switch (message.kind()) {
+                case TEXT -> texts = true;
+                case CHOICES -> {
+                    activities++;
+                    texts = false;
+                }
+                default -> {
+                    activities += texts ? 2 : 1;
+                    texts = false;
+                }
+            }
+        }
+        return activities + (texts ? 1 : 0);
     }
 
     private static String storeSummary(DataSource dataSource) {

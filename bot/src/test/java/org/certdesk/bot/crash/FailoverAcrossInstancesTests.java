@@ -179,9 +179,9 @@ class FailoverAcrossInstancesTests {
                 Instant killedAt = Instant.now();
                 await().atMost(FAILOVER).pollInterval(Duration.ofMillis(50)).until(() -> connections.size() > 1);
                 Duration takenOver = Duration.between(killedAt, connections.get(1));
-                await().atMost(Duration.ofSeconds(30)).until(() -> alice.said(received()).size() >= 4);
-                assertThat(alice.said(received())).as("each reply once, in order")
-                        .containsExactly("Say something.", "Checking x1.", "Checked x1.", "Say something.");
+                await().atMost(Duration.ofSeconds(30)).until(() -> alice.said(received()).size() >= 3);
+                assertThat(alice.said(received())).as("each reply once, in order (a turn's texts are one activity)")
+                        .containsExactly("Say something.", "Checking x1.", "Checked x1.\n\nSay something.");
                 System.out.printf("probe failover: the probe of the killed instance ran again on the other %.1f s"
                         + " after the kill (goal %d s; lease %d s, renewed while it ran: not taken over during %d s"
                         + " before the kill)%n", takenOver.toMillis() / 1000.0, FAILOVER.toSeconds(),

@@ -1,5 +1,6 @@
 package org.certdesk.bot.channel.teams;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -46,7 +47,8 @@ final class ActivityRenderer {
         switch (message.kind()) {
             case TEXT -> {
                 activity.put("textFormat", "markdown");
-                activity.put("text", TeamsMarkup.messageText(((Message.Text) message).text()));
+                activity.put("text", Arrays.stream(TurnBundle.parts(((Message.Text) message).text()))
+                        .map(TeamsMarkup::messageText).collect(Collectors.joining("\n\n")));
             }
             case CHOICES -> choices(activity, (Message.Choices) message, locale);
             case FACTS -> facts(activity, (Message.Facts) message, locale);
@@ -60,10 +62,11 @@ final class ActivityRenderer {
     private static void choices(ObjectNode activity, Message.Choices choices, String locale) {
         String labels = choices.options().stream().map(Message.Option::label).collect(Collectors.joining(" | "));
         String choose = CardText.CHOOSE.format(locale, labels);
-        ObjectNode card = card(activity, choices.text() == null ? choose : choices.text() + "\n" + choose, locale);
+        String[] texts = choices.text() == null ? new String[0] : TurnBundle.parts(choices.text());
+        ObjectNode card = card(activity, texts.length == 0 ? choose : String.join("\n", texts) + "\n" + choose, locale);
         ArrayNode body = card.putArray("body");
-        if (choices.text() != null) {
-            body.addObject().put("type", "TextBlock").put("text", TeamsMarkup.cardText(choices.text())).put("wrap", true);
+        for (String text : texts) { // the turn's texts before the question, then the question (TurnBundle)
+            body.addObject().put("type", "TextBlock").put("text", TeamsMarkup.cardText(text)).put("wrap", true);
         }
         ArrayNode actions = card.putArray("actions");
         for (Message.Option option : choices.options()) {

@@ -2,10 +2,12 @@ package org.certdesk.bot.channel.teams;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.certdesk.bot.outbox.Delivery;
 import org.certdesk.bot.outbox.DeliveryResult;
 import org.certdesk.bot.outbox.OutboxEntry;
+import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,12 @@ class TeamsDelivery implements Delivery {
     @Override
     public String channel() {
         return TeamsController.CHANNEL;
+    }
+
+    /** One bubble per turn where the messages allow it: see {@link TurnBundle}. */
+    @Override
+    public List<Outbound> bundle(List<Outbound> turnReplies) {
+        return TurnBundle.of(turnReplies);
     }
 
     @Override

@@ -123,13 +123,13 @@ class TeamsConversationTests {
         assertThat(alice.addBot().statusCode()).isEqualTo(200);
         assertThat(alice.install().statusCode()).as("Teams sends both when the app is installed").isEqualTo(200);
         List<JsonNode> welcome = alice.untilButtons();
-        assertThat(welcome).as("the greeting, then the question and its buttons in one card").hasSize(2);
-        assertThat(TeamsUser.texts(welcome)).singleElement().asString().startsWith(says.hello());
+        assertThat(welcome).as("the greeting and the question with its buttons: one card, one bubble").hasSize(1);
         JsonNode versions = TeamsUser.cards(welcome).get(0);
-        assertThat(TeamsUser.cardTexts(versions)).containsExactly(says.question());
+        assertThat(TeamsUser.cardTexts(versions)).hasSize(2).last().isEqualTo(says.question());
+        assertThat(TeamsUser.cardTexts(versions).get(0)).startsWith(says.hello());
         assertThat(versions.path("version").stringValue()).isEqualTo("1.5");
         assertThat(versions.path("lang").stringValue()).isEqualTo(language);
-        assertThat(TeamsUser.submitButtons(welcome.get(1))).containsExactlyElementsOf(says.versions());
+        assertThat(TeamsUser.submitButtons(welcome.get(0))).containsExactlyElementsOf(says.versions());
         assertThat(versions.at("/actions/0/data").toString()).isEqualTo("{\"choice\":\"android_11_plus\"}");
         assertThat(welcome).allSatisfy(reply -> {
             assertThat(reply.at("/conversation/id").stringValue()).isEqualTo(alice.conversationId());
@@ -168,7 +168,8 @@ class TeamsConversationTests {
 
         alice.click("installed");
         List<JsonNode> check = alice.untilButtons();
-        assertThat(TeamsUser.cardTexts(TeamsUser.cards(check).get(0))).containsExactly(says.signIn());
+        assertThat(TeamsUser.cardTexts(TeamsUser.cards(check).get(0))).as("the last step, then its question")
+                .hasSize(2).last().isEqualTo(says.signIn());
         assertThat(TeamsUser.submitButtons(check.get(check.size() - 1))).containsExactlyElementsOf(says.answers());
 
         assertThat(alice.type(says.typed()).statusCode()).isEqualTo(200);
@@ -187,8 +188,8 @@ class TeamsConversationTests {
 
         List<BotFrameworkStub.Attempt> attempts = teams.attempts(alice.conversationId());
         assertThat(attempts).as("each reply once, none refused").allMatch(BotFrameworkStub.Attempt::accepted)
-                .hasSize(2 + 6 + 1 + 2 + 1);
-        assertThat(TeamsUser.texts(teams.shown(alice.conversationId())))
+                .hasSize(1 + 6 + 1 + 1 + 1);
+        assertThat(TeamsUser.said(teams.shown(alice.conversationId())))
                 .as("one welcome, though Teams announced the chat twice").filteredOn(t -> t.startsWith(says.hello()))
                 .hasSize(1);
         assertThat(attempts).extracting(BotFrameworkStub.Attempt::authorization).containsOnly("Bearer " + BotFrameworkStub.CONNECTOR_TOKEN);
@@ -215,10 +216,10 @@ class TeamsConversationTests {
                 : "Hi, on my Pixel with Android 13 I get \"A certificate required by your company support is missing\"")
                 .statusCode()).isEqualTo(200);
         List<JsonNode> replies = carol.untilButtons();
-        assertThat(TeamsUser.texts(replies).get(0)).startsWith(french ? "Bonjour ! Je vais vous aider" : "Hello! I’ll help you fix");
-        assertThat(TeamsUser.texts(replies)).contains(french
+        assertThat(TeamsUser.said(replies).get(0)).startsWith(french ? "Bonjour ! Je vais vous aider" : "Hello! I’ll help you fix");
+        assertThat(TeamsUser.said(replies)).anyMatch(text -> text.endsWith(french
                 ? "Je vérifie les certificats des serveurs de connexion de votre entreprise…"
-                : "I’m checking the certificates of your company’s sign-in servers…");
+                : "I’m checking the certificates of your company’s sign-in servers…"));
         assertThat(replies.toString()).doesNotContain(french ? "Quelle version" : "Which Android version");
         assertThat(TeamsUser.submitButtons(replies.get(replies.size() - 1)))
                 .containsExactly(french ? "C’est téléchargé" : "Downloaded");
@@ -236,16 +237,17 @@ class TeamsConversationTests {
 
         assertThat(bob.install().statusCode()).isEqualTo(200);
         List<JsonNode> welcome = bob.untilButtons();
-        assertThat(TeamsUser.texts(welcome).get(0)).startsWith("Hello! I’ll help you fix");
+        assertThat(TeamsUser.said(welcome).get(0)).startsWith("Hello! I’ll help you fix");
         assertThat(TeamsUser.cards(welcome).get(0).path("lang").stringValue()).isEqualTo("en");
 
         bob.click("android_11_plus");
         List<JsonNode> replies = bob.untilText("case number");
         assertThat(replies).extracting(reply -> reply.path("type").stringValue())
-                .containsExactly("message", "typing", "message", "message");
-        assertThat(TeamsUser.texts(replies).get(1)).isEqualTo(TeamsMarkup.messageText(
-                "Your phone is missing 2 certificates, including “Contoso Issuing CA 2”. This one is for the helpdesk:"
-                        + " I’m passing them the analysis report, and a person will answer you here."));
+                .containsExactly("message", "typing", "message");
+        assertThat(TeamsUser.texts(replies).get(1)).as("what the analysis found, then the case number: one bubble")
+                .startsWith(TeamsMarkup.messageText("Your phone is missing 2 certificates, including “Contoso Issuing CA 2”."
+                        + " This one is for the helpdesk: I’m passing them the analysis report, and a person will answer"
+                        + " you here.") + "\n\nYour request is case number ");
         assertThat(TeamsUser.cards(replies)).as("no certificate is handed out").isEmpty();
 
         ConversationKey key = new ConversationKey("msteams", bob.conversationId());
@@ -256,8 +258,7 @@ class TeamsConversationTests {
         assertThat(handoff.get("reason")).isEqualTo("several_missing");
         assertThat(handoff.get("locale")).isEqualTo("en");
         assertThat((String) handoff.get("variables_json")).contains("Contoso Issuing CA 2");
-        assertThat(TeamsUser.texts(replies)).last().asString().startsWith("Your request is case number ");
-        assertThat(teams.attempts(bob.conversationId())).allMatch(BotFrameworkStub.Attempt::accepted).hasSize(2 + 4);
+        assertThat(teams.attempts(bob.conversationId())).allMatch(BotFrameworkStub.Attempt::accepted).hasSize(1 + 3);
 
         long caseId = jdbc.sql("SELECT id FROM handoffs WHERE channel = 'msteams' AND conversation_id = :id")
                 .param("id", bob.conversationId()).query(Long.class).single();
@@ -338,11 +339,9 @@ class TeamsConversationTests {
         // The same conversation with a genuine token: served, and only the welcome, not the forged "hello"s.
         assertThat(mallory.addBot().statusCode()).isEqualTo(200);
         mallory.untilButtons();
-        assertThat(TeamsUser.texts(teams.shown(mallory.conversationId())))
-                .containsExactly(TeamsMarkup.messageText("Hello! I’ll help you fix the “missing certificate” message"
-                        + " in Company Portal. It takes a few minutes."));
-        assertThat(TeamsUser.cardTexts(TeamsUser.cards(teams.shown(mallory.conversationId())).get(0)))
-                .containsExactly("Which Android version is your phone running?");
+        assertThat(TeamsUser.said(teams.shown(mallory.conversationId()))).containsExactly(
+                TeamsMarkup.cardText("Hello! I’ll help you fix the “missing certificate” message in Company Portal."
+                        + " It takes a few minutes."), "Which Android version is your phone running?");
         assertThat(count("processed_activities", mallory)).as("the welcome only").isEqualTo(1);
 
         // Nor does one on a conversation that exists: its stored reply address stays, nothing is sent there.
@@ -354,7 +353,7 @@ class TeamsConversationTests {
         assertThat(column("service_url", mallory)).isEqualTo(teams.serviceUrl());
         assertThat(count("inbox", mallory)).isZero();
         assertThat(count("processed_activities", mallory)).isEqualTo(1);
-        assertThat(teams.attempts(mallory.conversationId())).hasSize(2);
+        assertThat(teams.attempts(mallory.conversationId())).as("the welcome, one bubble").hasSize(1);
         assertThat(teams.requestedUrls()).noneMatch(url -> url.startsWith("/attacker/"));
     }
 

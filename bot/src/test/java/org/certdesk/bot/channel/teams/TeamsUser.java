@@ -194,6 +194,21 @@ final class TeamsUser {
                 .map(a -> string(a.path("text"))).toList();
     }
 
+    /**
+     * Everything the employee reads, in order: each message's text and each card's TextBlocks. A turn's
+     * texts before its question are in the question's card (one bubble per turn).
+     */
+    static List<String> said(List<JsonNode> activities) {
+        List<String> said = new ArrayList<>();
+        for (JsonNode activity : activities) {
+            if ("message".equals(string(activity.path("type"))) && activity.has("text")) {
+                said.add(string(activity.path("text")));
+            }
+            cards(List.of(activity)).forEach(card -> said.addAll(cardTexts(card)));
+        }
+        return said;
+    }
+
     /** The texts of a card's body (its TextBlocks), e.g. the question of a question card. */
     static List<String> cardTexts(JsonNode card) {
         List<String> texts = new ArrayList<>();
