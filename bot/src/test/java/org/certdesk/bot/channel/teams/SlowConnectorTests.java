@@ -82,7 +82,9 @@ class SlowConnectorTests {
             TeamsUser alice = new TeamsUser(teams, url(bot), "en-US");
             teams.slowOnce(Duration.ofSeconds(4));
             assertThat(alice.addBot().statusCode()).isEqualTo(200);
-            alice.untilButtons();
+            assertThat(alice.type("help").statusCode()).isEqualTo(200);
+            alice.untilButtons(); // the welcome: one card
+            alice.untilButtons(); // the help and the question again: one card
 
             List<BotFrameworkStub.Attempt> attempts = teams.attempts(alice.conversationId());
             assertThat(attempts).extracting(BotFrameworkStub.Attempt::status).containsOnly(201);
