@@ -305,8 +305,9 @@ class FailoverAcrossInstancesTests {
             if (acknowledged.size() <= 1) {
                 return acknowledged.isEmpty() || !texts.isEmpty();
             }
-            int last = texts.lastIndexOf("Once more: " + acknowledged.get(acknowledged.size() - 1) + ".");
-            return last >= 0 && last + 1 < texts.size(); // and the question after it
+            // A turn's texts are one activity (Teams' one bubble per turn): the quotes, then the question.
+            String quoted = "Once more: " + acknowledged.get(acknowledged.size() - 1) + ".";
+            return texts.stream().anyMatch(text -> text.contains(quoted) && text.endsWith("Say something."));
         }
 
         /**

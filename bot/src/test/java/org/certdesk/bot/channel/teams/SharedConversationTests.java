@@ -81,15 +81,17 @@ class SharedConversationTests {
 
         assertThat(alice.type("hello").statusCode()).isEqualTo(200);
         List<JsonNode> toAlice = untilQuestion(groupChat, alice);
-        assertThat(TeamsUser.texts(toAlice).get(0)).startsWith("<at>Alice Martin</at> Hello! I’ll help you fix");
+        // One bubble: the mention, the greeting and the question in one card.
+        assertThat(TeamsUser.said(toAlice).get(0)).isEqualTo("<at>Alice Martin</at>");
+        assertThat(TeamsUser.said(toAlice).get(1)).startsWith("Hello! I’ll help you fix");
 
         // Bob, in the same chat, starts from the beginning in his language: Alice's dialog is not his.
         assertThat(bob.type("bonjour").statusCode()).isEqualTo(200);
         List<JsonNode> toBob = untilQuestion(groupChat, bob);
-        assertThat(TeamsUser.texts(toBob).get(0)).startsWith("<at>Bob Dupont</at> Bonjour ! Je vais vous aider");
         JsonNode question = TeamsUser.cards(toBob).get(0);
-        assertThat(TeamsUser.cardTexts(question)).containsExactly("<at>Bob Dupont</at>",
-                "Quelle version d’Android a votre téléphone ?");
+        assertThat(TeamsUser.cardTexts(question)).hasSize(3).first().isEqualTo("<at>Bob Dupont</at>");
+        assertThat(TeamsUser.cardTexts(question).get(1)).startsWith("Bonjour ! Je vais vous aider");
+        assertThat(TeamsUser.cardTexts(question).get(2)).isEqualTo("Quelle version d’Android a votre téléphone ?");
         assertThat(question.at("/msteams/entities/0/mentioned/id").stringValue()).isEqualTo(bob.userId());
 
         // Alice answers her question; Bob's dialog stays where it was.
@@ -121,15 +123,17 @@ class SharedConversationTests {
         conversations.storeHelpdeskConversation(key, teams.serviceUrl(), Instant.now());
         ChannelAddress address = new ChannelAddress("msteams", thread, teams.serviceUrl(), "28:" + TestKeys.APP_ID,
                 "CertDesk", null, null, null, BotFrameworkStub.TENANT_ID, "channel");
-        List<Outbound> replies = IntStream.rangeClosed(1, 20)
-                .mapToObj(i -> (Outbound) new Outbound.Say(new Message.Text("part " + i), "en-US")).toList();
+        // Cards, each an activity of its own (texts of one turn would be joined into one: TurnBundle).
+        List<Outbound> replies = IntStream.rangeClosed(1, 20).mapToObj(i -> (Outbound) new Outbound.Say(
+                new Message.Facts(List.of(new Message.Fact("part", String.valueOf(i)))), "en-US")).toList();
 
         transactions.executeWithoutResult(status -> outbox.appendAndSend(address, replies, Instant.now()));
 
         List<BotFrameworkStub.Attempt> attempts = teams.awaitAttempts(thread, a -> a.size() >= 20);
         assertThat(attempts).as("no 429: nothing beyond Teams' limit was posted").allMatch(BotFrameworkStub.Attempt::accepted);
-        assertThat(TeamsUser.texts(attempts.stream().map(BotFrameworkStub.Attempt::activity).toList()))
-                .as("in order, each once").containsExactlyElementsOf(IntStream.rangeClosed(1, 20).mapToObj(i -> "part " + i).toList());
+        assertThat(TeamsUser.cards(attempts.stream().map(BotFrameworkStub.Attempt::activity).toList()))
+                .extracting(card -> TeamsUser.facts(card).get(0)).as("in order, each once")
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 20).mapToObj(i -> "part: " + i).toList());
         List<Instant> times = attempts.stream().map(BotFrameworkStub.Attempt::at).toList();
         assertThat(mostWithin(times, Duration.ofSeconds(1))).as("most posts in any one second").isLessThanOrEqualTo(7);
         assertThat(mostWithin(times, Duration.ofSeconds(2))).as("most posts in any two seconds").isLessThanOrEqualTo(8);
