@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
@@ -40,11 +39,6 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     /** A caller waits this long at most: a store that cannot write is an error, not a hang. */
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final Duration AFTER_FAILURE = Duration.ofMillis(100);
-    /**
-     * How long a busy writer waits for more callers before it writes: at 64 conversations, 1 ms gave
-     * 18 % more turns a second for 17 % less CPU per turn than none (docs/performance.md).
-     */
-    private static final Duration LINGER = Duration.ofMillis(1);
 
     private final DataSource dataSource;
     private final boolean grouped;
@@ -100,16 +94,9 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
         List<Runnable> group = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             boolean stopping = false;
-            int previous = 0;
             while (!stopping) {
                 group.add(waiting.take()); // everything committed before this was asked is in the write below
-                if (previous > 1) {
-                    // Busy (the last group had several callers): wait a moment for more to join, so that one
-                    // write serves more turns. Alone, a caller never waits for company.
-                    LockSupport.parkNanos(LINGER.toNanos());
-                }
                 waiting.drainTo(group);
-                previous = group.size();
                 stopping = group.contains(last);
                 if (!checkpoint(statement)) {
                     waiting.addAll(group); // tried again; the callers keep waiting (within their limit)
