@@ -42,8 +42,7 @@ class SlowConnectorTests {
         try (ConfigurableApplicationContext bot = start(directory, "3s", "8s")) {
             TeamsUser alice = new TeamsUser(teams, url(bot), "en-US");
             teams.slowOnce(Duration.ofMillis(1500));
-            assertThat(alice.addBot().statusCode()).isEqualTo(200);
-            assertThat(alice.type("help").statusCode()).isEqualTo(200);
+            askWelcomeThenHelp(alice);
             alice.untilButtons(); // the welcome: one card
             alice.untilButtons(); // the help and the question again: one card
 
@@ -60,8 +59,7 @@ class SlowConnectorTests {
         try (ConfigurableApplicationContext bot = start(directory, "1s", "3s")) {
             TeamsUser alice = new TeamsUser(teams, url(bot), "en-US");
             teams.slowOnce(Duration.ofMillis(2500));
-            assertThat(alice.addBot().statusCode()).isEqualTo(200);
-            assertThat(alice.type("help").statusCode()).isEqualTo(200);
+            askWelcomeThenHelp(alice);
             List<BotFrameworkStub.Attempt> attempts = teams.awaitAttempts(alice.conversationId(), a -> a.size() >= 3);
             assertThat(attempts).as("the first reply twice (its first attempt went unanswered), then the other")
                     .hasSize(3);
@@ -81,8 +79,7 @@ class SlowConnectorTests {
         try (ConfigurableApplicationContext bot = start(directory, "8s", "1500ms")) {
             TeamsUser alice = new TeamsUser(teams, url(bot), "en-US");
             teams.slowOnce(Duration.ofSeconds(4));
-            assertThat(alice.addBot().statusCode()).isEqualTo(200);
-            assertThat(alice.type("help").statusCode()).isEqualTo(200);
+            askWelcomeThenHelp(alice);
             alice.untilButtons(); // the welcome: one card
             alice.untilButtons(); // the help and the question again: one card
 
@@ -93,6 +90,12 @@ class SlowConnectorTests {
             assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
                     .as("the slow one first, the next after it").isPositive();
         }
+    }
+
+    /** Two turns, one activity each: the welcome, then the help right behind it (its reply waits in line). */
+    private static void askWelcomeThenHelp(TeamsUser alice) {
+        assertThat(alice.addBot().statusCode()).isEqualTo(200);
+        assertThat(alice.type("help").statusCode()).isEqualTo(200);
     }
 
     private static ConfigurableApplicationContext start(Path directory, String replyTimeout, String lease) {
