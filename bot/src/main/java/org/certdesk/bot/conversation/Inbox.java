@@ -1,9 +1,12 @@
 package org.certdesk.bot.conversation;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.DurableWrites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,18 +18,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class Inbox implements TurnSubmitter {
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
     private static final int MAX_CHANNEL = 32;
     private static final int MAX_CONVERSATION_ID = 512;
     private static final int MAX_ACTIVITY_ID = 256;
 
     private final InboxStore store;
     private final TurnQueue queue;
+    private final TurnProcessor processor;
     private final TransactionTemplate transaction;
     private final DurableWrites durable;
 
-    Inbox(InboxStore store, TurnQueue queue, PlatformTransactionManager transactions, DurableWrites durable) {
+    Inbox(InboxStore store, TurnQueue queue, TurnProcessor processor, PlatformTransactionManager transactions,
+            DurableWrites durable) {
         this.store = store;
         this.queue = queue;
+        this.processor = processor;
         this.durable = durable;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -41,6 +48,23 @@ class Inbox implements TurnSubmitter {
     @Override
     public Submission submit(Inbound inbound) {
         checkLimits(inbound);
+        Optional<Submission> done;
+        try {
+            done = queue.runHere(inbound.address().key(), () -> processor.runNow(inbound))
+                    .map(TurnProcessor.Direct::submission);
+        } catch (RuntimeException e) {
+            // The turn failed and was rolled back: recorded below instead, and its worker tries again
+            // and counts the failures, as for any turn.
+            log.debug("conversation {}: turn of {} failed at once, queued: {}", inbound.address().key(),
+                    inbound.activityId(), e.toString());
+            done = Optional.empty();
+        }
+        if (done.isPresent()) {
+            if (done.get() == Submission.ACCEPTED) {
+                durable.awaitDurable(); // the channel answers 200 next: by then the turn is on disk
+            }
+            return done.get();
+        }
         Boolean accepted = transaction.execute(status -> store.accept(inbound));
         return woken(inbound, accepted);
     }

@@ -36,19 +36,10 @@ class InboxStore {
      * @return false when that activity id was already accepted for this conversation
      */
     boolean accept(Inbound inbound) {
-        ChannelAddress address = inbound.address();
-        // ON CONFLICT DO NOTHING rather than catching the duplicate key: on PostgreSQL a failed
-        // statement would abort the whole transaction.
-        int recorded = jdbc.sql("INSERT INTO processed_activities (channel, conversation_id, activity_id, received_at)"
-                        + " VALUES (:channel, :conversationId, :activityId, :receivedAt) ON CONFLICT DO NOTHING")
-                .param("channel", address.channel())
-                .param("conversationId", address.conversationId())
-                .param("activityId", inbound.activityId())
-                .param("receivedAt", utc(inbound.receivedAt()))
-                .update();
-        if (recorded == 0) {
+        if (!remember(inbound)) {
             return false;
         }
+        ChannelAddress address = inbound.address();
         jdbc.sql("INSERT INTO inbox (channel, conversation_id, activity_id, payload, received_at)"
                         + " VALUES (:channel, :conversationId, :activityId, :payload, :receivedAt)")
                 .param("channel", address.channel())
@@ -58,6 +49,24 @@ class InboxStore {
                 .param("receivedAt", utc(inbound.receivedAt()))
                 .update();
         return true;
+    }
+
+    /**
+     * Records the activity id only, for a turn run at once in the same transaction.
+     *
+     * @return false when that activity id was already accepted for this conversation
+     */
+    boolean remember(Inbound inbound) {
+        ChannelAddress address = inbound.address();
+        // ON CONFLICT DO NOTHING rather than catching the duplicate key: on PostgreSQL a failed
+        // statement would abort the whole transaction.
+        return jdbc.sql("INSERT INTO processed_activities (channel, conversation_id, activity_id, received_at)"
+                        + " VALUES (:channel, :conversationId, :activityId, :receivedAt) ON CONFLICT DO NOTHING")
+                .param("channel", address.channel())
+                .param("conversationId", address.conversationId())
+                .param("activityId", inbound.activityId())
+                .param("receivedAt", utc(inbound.receivedAt()))
+                .update() == 1;
     }
 
     /**

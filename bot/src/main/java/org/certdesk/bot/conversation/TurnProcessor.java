@@ -129,8 +129,62 @@ class TurnProcessor {
             }
         }
         stepping[0] = oldest.get().id();
-        Inbound inbound = oldest.get().inbound();
-        conversation = conversation.withAddress(inbound.address());
+        Stepped stepped = step(conversation, oldest.get().inbound());
+        inbox.done(oldest.get().id());
+        return stepped;
+    }
+
+    /**
+     * What {@link #runNow} did.
+     *
+     * @param queued the activity went to the inbox instead (something of the conversation came first):
+     *     a worker must drain the conversation
+     * @param slow the slow action the turn left to run after its commit, or null
+     */
+    record Direct(TurnSubmitter.Submission submission, boolean queued, ActionCall slow) {}
+
+    /**
+     * Runs the turn of an activity that is not recorded yet, in one transaction with its
+     * de-duplication: when the conversation has nothing waiting (no inbox row, no slow action), the
+     * activity never goes through the inbox, and its turn is on its way to disk when this returns.
+     * Otherwise the activity is queued in the inbox in that same transaction, behind what waits.
+     * The caller holds the conversation in this instance ({@link TurnQueue#runHere}).
+     *
+     * @throws RuntimeException when the turn failed: everything is rolled back, record the activity
+     *     in the inbox instead (its worker counts the failures)
+     */
+    Direct runNow(Inbound inbound) {
+        return retrying(() -> transaction.execute(s -> stepNow(inbound)));
+    }
+
+    private Direct stepNow(Inbound inbound) {
+        ConversationKey key = inbound.address().key();
+        Conversation conversation = conversations.lock(key).orElse(null);
+        if (conversation == null) {
+            conversations.createIfAbsent(inbound.address(), clock.instant());
+            conversation = conversations.lock(key).orElseThrow();
+        }
+        if (conversation.pendingAction() != null || inbox.hasWaiting(key)) {
+            // Behind what waits: the worker's order (a slow action first, then the oldest row).
+            boolean accepted = inbox.accept(inbound);
+            return new Direct(accepted ? TurnSubmitter.Submission.ACCEPTED : TurnSubmitter.Submission.DUPLICATE,
+                    accepted, null);
+        }
+        if (!inbox.remember(inbound)) {
+            return new Direct(TurnSubmitter.Submission.DUPLICATE, false, null);
+        }
+        return new Direct(TurnSubmitter.Submission.ACCEPTED, false, step(conversation, inbound).slow());
+    }
+
+    /** Runs the slow action a turn of {@link #runNow} left, and what it leads to. */
+    void runAfter(ConversationKey key, ActionCall slow) {
+        runSlow(key, slow);
+    }
+
+    /** Steps one activity of the locked conversation and writes what the turn did. */
+    private Stepped step(Conversation locked, Inbound inbound) {
+        ConversationKey key = locked.key();
+        Conversation conversation = locked.withAddress(inbound.address());
         if (conversation.state() != null
                 && conversation.state().status() == org.certdesk.dialogs.engine.ConversationState.Status.ESCALATED) {
             // While a helpdesk case is open the agent answers, not the bot: the input goes to the case.
@@ -140,7 +194,6 @@ class TurnProcessor {
             if (diverted.isPresent()) {
                 conversations.save(conversation, clock.instant()); // the address, as for any turn
                 committer.append(key, diverted.get(), clock.instant());
-                inbox.done(oldest.get().id());
                 metrics.turnDone(key.channel(), inbound.receivedAt());
                 return new Stepped(null);
             }
@@ -166,7 +219,6 @@ class TurnProcessor {
         TurnSteps steps = new TurnSteps(conversation, engine, "activity:" + inbound.activityId(), result);
         ActionCall slow = turnActions.runFast(steps);
         committer.commit(steps, slow, clock.instant());
-        inbox.done(oldest.get().id());
         metrics.turnDone(key.channel(), inbound.receivedAt());
         return new Stepped(slow);
     }

@@ -1,13 +1,16 @@
 package org.certdesk.bot.conversation;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import org.certdesk.bot.actions.ActionCall;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.bot.system.WorkerThreads;
@@ -65,6 +68,56 @@ class TurnQueue implements SmartLifecycle {
             } catch (RejectedExecutionException e) {
                 draining.remove(key); // shutting down: the inbox keeps the work for the next start
             }
+        }
+    }
+
+    /**
+     * Runs {@code turn} on the caller's thread when no worker has the conversation (the common case:
+     * a person's messages come one at a time), so the activity's turn is written before the channel
+     * answers, with no hand-over to a worker and no inbox row. While it runs, the conversation is this
+     * caller's as it would be a worker's: wake-ups only mark it, and what they brought, the inbox rows
+     * the turn queued and the slow action it left continue on a worker afterwards, in order.
+     *
+     * @return empty when a worker has the conversation or the queue is stopped: record the activity
+     *     in the inbox instead
+     */
+    Optional<TurnProcessor.Direct> runHere(ConversationKey key, Supplier<TurnProcessor.Direct> turn) {
+        ExecutorService pool = workers;
+        if (pool == null || draining.putIfAbsent(key, Boolean.FALSE) != null) {
+            return Optional.empty();
+        }
+        TurnProcessor.Direct done = null;
+        try {
+            done = turn.get();
+            return Optional.of(done);
+        } finally {
+            ActionCall slow = done == null ? null : done.slow();
+            boolean queued = done != null && done.queued();
+            if (slow != null || queued) {
+                continueOnWorker(pool, key, () -> {
+                    if (slow != null) {
+                        processor.runAfter(key, slow);
+                    }
+                });
+            } else if (draining.computeIfPresent(key, (k, again) -> again ? Boolean.FALSE : null) != null) {
+                continueOnWorker(pool, key, () -> { }); // woken meanwhile: its row waits in the inbox
+            }
+        }
+    }
+
+    /** Hands the held conversation to a worker: {@code first}, then whatever waits. */
+    private void continueOnWorker(ExecutorService pool, ConversationKey key, Runnable first) {
+        try {
+            pool.execute(() -> {
+                try {
+                    first.run();
+                } catch (RuntimeException e) {
+                    log.error("conversation {}: work left for the next recovery sweep", key, e);
+                }
+                drain(key);
+            });
+        } catch (RejectedExecutionException e) {
+            draining.remove(key); // shutting down: what is stored waits for the next start's recovery
         }
     }
 
