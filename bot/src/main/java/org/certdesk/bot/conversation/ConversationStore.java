@@ -31,6 +31,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ParsedStates states = new ParsedStates();
 
     public ConversationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -109,7 +110,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                         + " user_aad_object_id = :aadObjectId, tenant_id = :tenantId,"
                         + " conversation_type = :conversationType, version = version + 1, updated_at = :now"
                         + " WHERE channel = :channel AND conversation_id = :conversationId AND version = :version")
-                .param("state", state.toJson())
+                .param("state", states.write(state))
                 .param("scriptId", state.scriptId())
                 .param("scriptVersion", state.scriptVersion())
                 .param("status", state.status().name())
@@ -216,7 +217,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
         OffsetDateTime lease = rs.getObject("action_lease_until", OffsetDateTime.class);
         int apiLevel = rs.getInt("android_api_level");
         Integer androidApiLevel = rs.wasNull() ? null : apiLevel;
-        return new Conversation(rs.getLong("id"), address, state == null ? null : ConversationState.fromJson(state),
+        return new Conversation(rs.getLong("id"), address, state == null ? null : states.read(state),
                 pending == null ? null : ActionRequestJson.read(json, pending), lease == null ? null : lease.toInstant(),
                 rs.getInt("action_attempts"), androidApiLevel, rs.getLong("version"));
     }
