@@ -39,6 +39,8 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     /** A caller waits this long at most: a store that cannot write is an error, not a hang. */
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final Duration AFTER_FAILURE = Duration.ofMillis(100);
+    /** H2's {@code ErrorCode.DATABASE_CALLED_AT_SHUTDOWN}: "Database is already closed". */
+    private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
 
     private final DataSource dataSource;
     private final boolean grouped;
@@ -46,6 +48,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     /** Queued by {@link #stop}: the writer writes once more, then ends. Never an interrupt: it would close H2's file. */
     private final Runnable last = () -> { };
     private volatile Thread writer;
+    private volatile boolean closedAtShutdown;
 
     public GroupedCheckpoints(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
@@ -99,6 +102,9 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                 waiting.drainTo(group);
                 stopping = group.contains(last);
                 if (!checkpoint(statement)) {
+                    if (closedAtShutdown) {
+                        break; // H2 wrote every commit as it closed: the group's callers go on (finally)
+                    }
                     waiting.addAll(group); // tried again; the callers keep waiting (within their limit)
                     group.clear();
                     Thread.sleep(AFTER_FAILURE.toMillis());
@@ -115,7 +121,11 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (!closedAtShutdown(e)) {
+                log.error("store writer stopped; acknowledgements now wait for H2's own writes", e);
+            }
+        } catch (RuntimeException e) {
             log.error("store writer stopped; acknowledgements now wait for H2's own writes", e);
         } finally {
             writer = null;
@@ -124,14 +134,28 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
         }
     }
 
-    private static boolean checkpoint(Statement statement) {
+    private boolean checkpoint(Statement statement) {
         try {
             statement.execute("CHECKPOINT");
             return true;
         } catch (SQLException e) {
+            if (closedAtShutdown(e)) {
+                closedAtShutdown = true;
+                log.info("the store was closed by H2 at shutdown, with everything committed written");
+                return false;
+            }
             log.warn("store write failed, trying again: {}", e.toString());
             return false;
         }
+    }
+
+    /**
+     * H2's own shutdown hook (a URL without {@code DB_CLOSE_ON_EXIT=FALSE}) can close the database
+     * before Spring stops this writer; closing writes every committed change to the file, so what
+     * waited is durable and there is nothing left to write or to retry.
+     */
+    private static boolean closedAtShutdown(SQLException e) {
+        return e.getErrorCode() == H2_CLOSED_AT_SHUTDOWN;
     }
 
     @Override
