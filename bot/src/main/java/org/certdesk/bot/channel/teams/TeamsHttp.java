@@ -25,30 +25,37 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TeamsHttp {
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
     private final HttpClient client;
     private final Duration requestTimeout;
     private final Duration replyTimeout;
+    private final String threadPrefix;
 
     TeamsHttp(TeamsProperties properties) {
+        this.threadPrefix = "certdesk-teams-http-" + CLIENTS.incrementAndGet() + "-";
         this.client = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .executor(clientThreads())
+                .executor(clientThreads(threadPrefix))
                 .build();
         this.requestTimeout = properties.requestTimeout();
         this.replyTimeout = properties.replyTimeout();
     }
 
-    static final String THREAD_PREFIX = "certdesk-teams-http-";
+    /** The name of this client's threads, up to their number: certdesk-teams-http-1-2 is client 1's second. */
+    String threadPrefix() {
+        return threadPrefix;
+    }
 
     /** As many threads as cores (at least two), started when needed and ended after a minute idle. */
-    private static Executor clientThreads() {
+    private static Executor clientThreads(String prefix) {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
                 new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, THREAD_PREFIX + count.incrementAndGet());
+                    Thread thread = new Thread(task, prefix + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });

@@ -67,15 +67,21 @@ class TeamsHttpThreadsTests {
         }
         Set<Thread> started = clientThreads();
         started.removeAll(before);
-        assertThat(started).as("HTTP client threads started for 3 x 64 replies")
-                .hasSizeLessThanOrEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()))
-                .allMatch(thread -> thread.getName().startsWith(TeamsHttp.THREAD_PREFIX));
+        int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+        // Other test classes' applications may still be running: only this client's threads are counted
+        // exactly; the JDK's default pools (the old code gave dozens here) get the same bound.
+        assertThat(started).as("this client's threads for 3 x 64 replies")
+                .filteredOn(thread -> thread.getName().startsWith(http.threadPrefix()))
+                .hasSizeBetween(1, cores);
+        assertThat(started).as("threads of the JDK's default client pools started meanwhile")
+                .filteredOn(thread -> DEFAULT_WORKER.matcher(thread.getName()).matches())
+                .hasSizeLessThanOrEqualTo(cores);
     }
 
     /** The threads of any JDK HTTP client's pool: this channel's, or the JDK's default ones. */
     private static Set<Thread> clientThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith(TeamsHttp.THREAD_PREFIX)
+                .filter(thread -> thread.getName().startsWith("certdesk-teams-http-")
                         || DEFAULT_WORKER.matcher(thread.getName()).matches())
                 .collect(Collectors.toCollection(HashSet::new));
     }
