@@ -20,6 +20,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -56,7 +57,9 @@ class SecurityConfiguration {
             }
             requests.anyRequest().permitAll();
         });
-        http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
+        http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrfTokenRequestHandler(new LazyCsrfTokens())
+                .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
         http.addFilterAfter(new CsrfCookie(), CsrfFilter.class);
         http.addFilterBefore(new ConsoleOff(signIn, responses), CsrfFilter.class);
         http.httpBasic(basic -> basic.authenticationEntryPoint(responses::unauthorized));
