@@ -230,8 +230,9 @@
     source.onerror = () => { $('live').textContent = T.offline; };
   }
 
-  // As with csrf.spa() (LazyCsrfTokens), a token in a form field must be the masked one, which the page does not have:
-  // the raw cookie value is accepted only in the X-XSRF-TOKEN header, so sign-out is a fetch too.
+  // As with csrf.spa() (LazyCsrfTokens), a token in a form field must be the masked one, which the page
+  // does not have: the raw cookie value is accepted only in the X-XSRF-TOKEN header, so sign-out is a
+  // fetch too.
   async function signOut() {
     let response = null;
     try {

@@ -48,7 +48,6 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     /** Queued by {@link #stop}: the writer writes once more, then ends. Never an interrupt: it would close H2's file. */
     private final Runnable last = () -> { };
     private volatile Thread writer;
-    private volatile boolean closedAtShutdown;
 
     public GroupedCheckpoints(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
@@ -102,9 +101,6 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                 waiting.drainTo(group);
                 stopping = group.contains(last);
                 if (!checkpoint(statement)) {
-                    if (closedAtShutdown) {
-                        break; // H2 wrote every commit as it closed: the group's callers go on (finally)
-                    }
                     waiting.addAll(group); // tried again; the callers keep waiting (within their limit)
                     group.clear();
                     Thread.sleep(AFTER_FAILURE.toMillis());
@@ -121,12 +117,13 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (SQLException e) {
-            if (!closedAtShutdown(e)) {
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof SQLException sql && closedAtShutdown(sql)) {
+                // H2 wrote every commit as it closed: the group's callers go on (finally).
+                log.info("the store was closed by H2 at shutdown, with everything committed written");
+            } else {
                 log.error("store writer stopped; acknowledgements now wait for H2's own writes", e);
             }
-        } catch (RuntimeException e) {
-            log.error("store writer stopped; acknowledgements now wait for H2's own writes", e);
         } finally {
             writer = null;
             group.addAll(waiting);
@@ -134,15 +131,14 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
         }
     }
 
-    private boolean checkpoint(Statement statement) {
+    /** @throws SQLException only when H2 closed the store at shutdown: nothing is left to write */
+    private static boolean checkpoint(Statement statement) throws SQLException {
         try {
             statement.execute("CHECKPOINT");
             return true;
         } catch (SQLException e) {
             if (closedAtShutdown(e)) {
-                closedAtShutdown = true;
-                log.info("the store was closed by H2 at shutdown, with everything committed written");
-                return false;
+                throw e;
             }
             log.warn("store write failed, trying again: {}", e.toString());
             return false;
