@@ -37,7 +37,7 @@ class DeliveryResults {
     void record(OutboxEntry entry, DeliveryResult result) {
         Instant now = clock.instant();
         switch (result.kind()) {
-            case SENT -> store.sent(entry.id(), now);
+            case SENT -> store.sent(entry.id());
             case REJECTED -> {
                 String reason = ((DeliveryResult.Rejected) result).reason();
                 log.warn("outbox entry {} of {} rejected by the channel, marked FAILED: {}", entry.id(),

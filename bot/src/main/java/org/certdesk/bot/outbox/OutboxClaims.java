@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The outbox entries this instance holds (a delivery in flight, a lane's queue, acknowledged
- * entries not marked SENT yet) and until when the store says they are its own. Claims are short
+ * entries not marked sent yet) and until when the store says they are its own. Claims are short
  * ({@code certdesk.outbox.lease}, seconds) so that another instance takes over within seconds when
  * this one dies; {@link #renew} extends every held claim by a full lease every third of a lease,
  * so a slow connector POST keeps its claim for as long as it takes and is never sent a second

@@ -43,11 +43,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * entries a lease later at most (plus a poll), in order; however long a channel takes to answer, no
  * other instance sends the entry meanwhile.
  *
- * <p>An entry the poller delivered is marked SENT right after the channel acknowledged it; a lane
- * marks its acknowledged entries together when it runs dry (at most 16, and within half a lease).
- * A SENT entry is never delivered again. Delivery is at-least-once: if the process dies between
- * the remote acknowledgement and that update, the claim runs out and the entry is delivered again
- * (channels pass {@link OutboxEntry#id()} where the remote end can de-duplicate).
+ * <p>An entry the poller delivered is marked sent (deleted from the outbox) right after the channel
+ * acknowledged it; a lane marks its acknowledged entries together when it runs dry (at most 16, and
+ * within half a lease). A sent entry is never delivered again. Delivery is at-least-once: if the
+ * process dies between the remote acknowledgement and that delete, the claim runs out and the entry
+ * is delivered again (channels pass {@link OutboxEntry#id()} where the remote end can de-duplicate).
  */
 @Component
 public class OutboxDispatcher implements SmartLifecycle {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the poller does now and then besides delivering: says once per channel that entries wait for
  * a channel no {@link Delivery} serves (they stay PENDING until one does: a channel disabled by
- * configuration, or a release without it), and deletes SENT and FAILED entries past their retention.
+ * configuration, or a release without it), and deletes FAILED entries past their retention (and the
+ * SENT ones that releases before V18 kept; a delivered entry is now deleted at once).
  */
 @Component
 class OutboxHousekeeping {

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OutboxLanes {
     private static final Logger log = LoggerFactory.getLogger(OutboxLanes.class);
-    /** Acknowledged entries marked SENT at once at the latest (a long lane does not wait to the end). */
+    /** Acknowledged entries marked sent at once at the latest (a long lane does not wait to the end). */
     private static final int MAX_UNMARKED = 16;
 
     private final OutboxStore store;
@@ -78,7 +78,7 @@ final class OutboxLanes {
 
     /**
      * Entries of {@code key} are stored due behind this instance's lane: the poller can only take them
-     * once the lane's entries are marked SENT, so the lane wakes it when it runs dry.
+     * once the lane's entries are marked sent, so the lane wakes it when it runs dry.
      */
     void pollerNeededAfter(ConversationKey key) {
         Lane lane = lanes.get(key);
@@ -121,7 +121,7 @@ final class OutboxLanes {
     }
 
     private void run(Lane lane) {
-        // Acknowledged entries are marked SENT together (one statement for a turn's replies, not one
+        // Acknowledged entries are marked sent together (one statement for a turn's replies, not one
         // each) when the lane runs dry, before anything else is decided, and at the latest half a lease
         // after the first was acknowledged: they stay claimed (renewed) meanwhile, but if this process
         // dies they are sent again by another instance, so the wait is kept short. Until they are
@@ -167,7 +167,7 @@ final class OutboxLanes {
         giveBack(lane.abandon());
     }
 
-    /** Acknowledged entries not marked SENT yet, and by when they must be. */
+    /** Acknowledged entries not marked sent yet, and by when they must be. */
     private final class Acknowledged {
         private final List<Lane.Claimed> entries = new ArrayList<>();
         private Instant markBy;
@@ -195,10 +195,10 @@ final class OutboxLanes {
         }
         List<Long> ids = acknowledged.ids();
         try {
-            store.sentAll(ids, clock.instant());
+            store.sentAll(ids);
             return true;
         } catch (RuntimeException e) {
-            log.warn("outbox entries {} of {} were delivered but could not be marked SENT: {}", ids, lane.key,
+            log.warn("outbox entries {} of {} were delivered but could not be removed from the outbox: {}", ids, lane.key,
                     e.toString());
             return false;
         } finally {

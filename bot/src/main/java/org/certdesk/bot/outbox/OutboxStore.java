@@ -21,7 +21,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The reply outbox. Entries get consecutive sequence numbers per conversation (from a counter on the
  * conversation row, which the appending transaction locks); only the lowest PENDING entry of a
- * conversation is ever due, so replies leave in order even across retries and instances.
+ * conversation is ever due, so replies leave in order even across retries and instances. A
+ * delivered entry is deleted: the table holds what is still to deliver, and FAILED entries until
+ * their retention.
  */
 @Repository
 public class OutboxStore {
@@ -168,17 +170,18 @@ public class OutboxStore {
                 .update() == 1;
     }
 
-    void sent(long id, Instant now) {
-        jdbc.sql("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL"
-                        + " WHERE id = :id AND status = 'PENDING'")
-                .param("now", utc(now)).param("id", id).update();
+    /**
+     * Entry {@code id} was delivered: it leaves the outbox. A delivered reply is not kept (the
+     * transcript keeps what the bot said): every row kept would be written again when marked, and
+     * would weigh on the conversation's index entries that every poll reads.
+     */
+    void sent(long id) {
+        jdbc.sql("DELETE FROM outbox WHERE id = :id AND status = 'PENDING'").param("id", id).update();
     }
 
-    /** Marks entries delivered; as {@link #sent} for several. */
-    void sentAll(Collection<Long> ids, Instant now) {
-        jdbc.sql("UPDATE outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL"
-                        + " WHERE id IN (:ids) AND status = 'PENDING'")
-                .param("now", utc(now)).param("ids", ids).update();
+    /** Entries delivered; as {@link #sent} for several. */
+    void sentAll(Collection<Long> ids) {
+        jdbc.sql("DELETE FROM outbox WHERE id IN (:ids) AND status = 'PENDING'").param("ids", ids).update();
     }
 
     void retry(long id, Instant nextAttempt, String error) {
@@ -217,7 +220,10 @@ public class OutboxStore {
         return jdbc.sql("SELECT DISTINCT channel FROM outbox WHERE status = 'PENDING'").query(String.class).list();
     }
 
-    /** Deletes SENT and FAILED entries older than {@code before}; PENDING ones are never swept. */
+    /**
+     * Deletes FAILED entries older than {@code before}, and the SENT ones that releases before V18
+     * kept; PENDING ones are never swept.
+     */
     int sweep(Instant before) {
         return jdbc.sql("DELETE FROM outbox WHERE status <> 'PENDING' AND created_at < :before")
                 .param("before", utc(before)).update();

@@ -80,7 +80,7 @@ public record CertdeskProperties(
      *     long after it died (plus a poll). A restarted instance does not wait for it on its
      *     previous run's claims (OutboxDispatcher)
      * @param maxAttempts after this many attempts an entry is marked FAILED
-     * @param retention how long SENT and FAILED entries are kept, for operators
+     * @param retention how long FAILED entries are kept, for operators (a delivered entry is deleted at once)
      */
     public record Outbox(
             @DefaultValue("1s") Duration pollInterval,

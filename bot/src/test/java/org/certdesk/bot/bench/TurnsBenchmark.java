@@ -256,7 +256,7 @@ public final class TurnsBenchmark {
 
     private static String storeSummary(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            StringBuilder text = new StringBuilder("outbox");
+            StringBuilder text = new StringBuilder("outbox rows left (delivered ones are deleted)");
             try (ResultSet rs = statement.executeQuery("SELECT status, COUNT(*) FROM outbox GROUP BY status ORDER BY status")) {
                 while (rs.next()) {
                     text.append(' ').append(rs.getString(1)).append('=').append(rs.getLong(2));

@@ -69,17 +69,21 @@ class OutboxStoreTests {
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(again.attempts()).isEqualTo(1);
 
-        store.sent(first.id(), NOW);
+        store.sent(first.id());
         assertThat(dueFor(store, key, NOW.plusSeconds(5))).extracting(OutboxEntry::sequence).containsExactly(2L);
 
         OutboxEntry second = dueFor(store, key, NOW).get(0);
         store.failed(second.id(), "400 bad activity");
         assertThat(dueFor(store, key, NOW)).as("a failed entry does not block the conversation")
                 .extracting(OutboxEntry::sequence).containsExactly(3L);
-        store.sent(dueFor(store, key, NOW).get(0).id(), NOW);
+        store.sent(dueFor(store, key, NOW).get(0).id());
         assertThat(dueFor(store, key, NOW)).isEmpty();
-        store.sent(first.id(), NOW);
-        assertThat(dueFor(store, key, NOW)).as("a SENT entry is never due again").isEmpty();
+        store.sent(first.id());
+        assertThat(dueFor(store, key, NOW)).as("a sent entry is never due again").isEmpty();
+        assertThat(jdbc.sql("SELECT sequence, status FROM outbox WHERE conversation_id = :id")
+                .param("id", key.conversationId()).query((rs, n) -> rs.getLong(1) + " " + rs.getString(2)).list())
+                .as("the outbox keeps what is undelivered: the refused entry, not the sent ones")
+                .containsExactly("2 FAILED");
     }
 
     @ParameterizedTest
@@ -147,7 +151,7 @@ class OutboxStoreTests {
         // The claim ran out and another instance's poller took the first entry: only the second stays ours.
         assertThat(other.claim(one, NOW.plusSeconds(10), NOW.plusSeconds(16))).isTrue();
         assertThat(store.renewClaims(List.of(one, two), NOW.plusSeconds(17))).containsExactly(two);
-        store.sentAll(List.of(two), NOW.plusSeconds(11));
+        store.sentAll(List.of(two));
         assertThat(store.renewClaims(List.of(two), NOW.plusSeconds(18))).as("sent: nothing to renew").isEmpty();
     }
 
@@ -206,5 +210,29 @@ class OutboxStoreTests {
                 new OutboxInstance("host-a"));
         assertThat(restarted.releaseClaims(true, NOW.plusSeconds(5))).isEqualTo(1);
         assertThat(dueFor(restarted, key, NOW.plusSeconds(5))).hasSize(1);
+    }
+
+    /**
+     * The retention sweep: refused (FAILED) entries past it go, and so do the SENT rows that releases
+     * before V18 kept; PENDING entries stay however old, and a recent FAILED one stays.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theSweepDeletesOldRefusedAndFormerlySentEntriesOnly(TestDatabases database) {
+        JdbcClient jdbc = JdbcClient.create(database.fresh());
+        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
+                new OutboxInstance("test"));
+        ConversationKey key = conversation(jdbc);
+        Instant old = NOW.minus(java.time.Duration.ofDays(8));
+        store.append(key, List.of(say("refused long ago"), say("sent by an earlier release"), say("still waiting")), old);
+        store.append(key, List.of(say("refused today")), NOW);
+        jdbc.sql("UPDATE outbox SET status = 'FAILED' WHERE conversation_id = :id AND sequence IN (1, 4)")
+                .param("id", key.conversationId()).update();
+        jdbc.sql("UPDATE outbox SET status = 'SENT' WHERE conversation_id = :id AND sequence = 2")
+                .param("id", key.conversationId()).update();
+
+        assertThat(store.sweep(NOW.minus(java.time.Duration.ofDays(7)))).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT sequence FROM outbox WHERE conversation_id = :id ORDER BY sequence")
+                .param("id", key.conversationId()).query(Long.class).list()).containsExactly(3L, 4L);
     }
 }

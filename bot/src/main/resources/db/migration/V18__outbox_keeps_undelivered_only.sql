@@ -1,0 +1,11 @@
+-- A reply leaves the outbox once its channel acknowledged it (OutboxStore.sent deletes the row; it
+-- used to mark it SENT and keep it for certdesk.outbox.retention). What the bot said stays in the
+-- transcript; the outbox holds only what is still to deliver, and the FAILED entries an operator
+-- may want to read (until the retention sweep). SENT rows written by earlier releases are swept as
+-- before.
+--
+-- With no SENT rows, a conversation's entries in outbox_sequence_uk (channel, conversation_id,
+-- sequence) are its PENDING and FAILED ones: the look-up V4 made outbox_pending for (the lowest
+-- PENDING sequence of a conversation) reads as few entries through it. Keeping both meant two more
+-- B-tree entries written per reply, and moved on each delivery; dropped.
+DROP INDEX outbox_pending;
