@@ -51,8 +51,16 @@ public final class TestChat {
         return submitter.submit(new Inbound(activityId, address, input, "fr-FR", Instant.now()));
     }
 
-    /** Waits until the replies received since the last call satisfy {@code done}, and returns them. */
+    /** Waits until the replies received since the last call satisfy {@code done}, and returns them all. */
     public List<Outbound> replies(Predicate<List<Outbound>> done) {
+        return replies(done, false);
+    }
+
+    /**
+     * @param shortest return only the shortest run of the fresh replies that satisfies {@code done},
+     *     leaving those after it (the next turn's, when the bot was quicker than this poll) to the next call
+     */
+    private List<Outbound> replies(Predicate<List<Outbound>> done, boolean shortest) {
         List<Outbound> fresh = new ArrayList<>();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
             fresh.clear();
@@ -60,13 +68,17 @@ public final class TestChat {
             received.subList(read, received.size()).forEach(entry -> fresh.add(entry.payload()));
             return done.test(fresh);
         });
-        read += fresh.size();
-        return List.copyOf(fresh);
+        int taken = fresh.size();
+        while (shortest && taken > 0 && done.test(fresh.subList(0, taken - 1))) {
+            taken--;
+        }
+        read += taken;
+        return List.copyOf(fresh.subList(0, taken));
     }
 
     /** Waits for the next question: replies up to and including a message with buttons. */
     public List<Outbound> untilChoices() {
-        return replies(replies -> replies.stream().anyMatch(r -> message(r) instanceof Message.Choices));
+        return replies(replies -> replies.stream().anyMatch(r -> message(r) instanceof Message.Choices), true);
     }
 
     /** Waits for a reply containing {@code text}. */
