@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Where a turn's costs go, from outside the JVM: starts the bot jar with the shared bench's
+# certdesk/start.sh (fresh H2 file store, the bench's 3-step script), drives it with the bench's load
+# generator, and over the measured window reads the kernel's counters of the bot process:
+#   - bytes written per turn (/proc/PID/io write_bytes: H2's chunks, the log);
+#   - CPU ms per turn by thread group (/proc/PID/task/*/stat), so that the JIT compiling inside the
+#     window shows up as such, and H2's writer threads are told apart from the request threads.
+# The kernel's per-thread counters are exact; a JFR recording of the same load over-weights the few
+# busy background threads (its sampler takes a few threads per tick, whatever number are running).
+#
+#   BENCH=../shared/bench bot/tools/turn-costs.sh bot/target/certdesk-bot.jar [NAME]
+#
+# Settings (environment): C=64 conversations, WARM=240 s of load before the window, DUR=40 s window,
+# PORT=39900, EXTRA_OPTS="" (more JVM flags, e.g. -Dserver.tomcat.threads.max=8), OUT=/tmp/turn-costs.
+# JVM flags: the README's start command (plus Teams pacing off, as in the side-by-side bench).
+# Prints one line of figures and one of CPU by thread group; the data folder is deleted at the end.
+set -euo pipefail
+jar=$(cd "$(dirname "${1:?usage: turn-costs.sh JAR [NAME]}")" && pwd)/$(basename "$1")
+name=${2:-certdesk}
+bench=$(cd "${BENCH:?set BENCH to the shared bench folder (../shared/bench)}" && pwd)
+C=${C:-64}; WARM=${WARM:-240}; DUR=${DUR:-40}; PORT=${PORT:-39900}
+out=${OUT:-/tmp/turn-costs}/$name
+mkdir -p "$out"; rm -f "$out"/*
+
+snapshot() { # PID FILE: write_bytes, then one line per thread: tid, name, CPU seconds
+  python3 - "$1" "$2" <<'PY'
+import os, sys
+pid, path = sys.argv[1], sys.argv[2]
+tick = os.sysconf('SC_CLK_TCK')
+with open(path, 'w') as f:
+    io = dict(l.split(':') for l in open(f'/proc/{pid}/io'))
+    f.write(f"write_bytes {int(io['write_bytes'])}\n")
+    for tid in os.listdir(f'/proc/{pid}/task'):
+        try:
+            name = open(f'/proc/{pid}/task/{tid}/comm').read().strip()
+            stat = open(f'/proc/{pid}/task/{tid}/stat').read()
+            fields = stat[stat.rindex(')') + 2:].split()
+            f.write(f"{tid}\t{name}\t{(int(fields[11]) + int(fields[12])) / tick}\n")
+        except OSError:
+            pass  # the thread ended meanwhile
+PY
+}
+
+opts="-XX:+UseSerialGC -Xmx144m -Xss512k -XX:ReservedCodeCacheSize=64m -Dcertdesk.bot.pace.enabled=false ${EXTRA_OPTS:-}"
+CERTDESK_JAR=$jar PORT=$PORT MALLOC_ARENA_MAX=2 JAVA_OPTS="$opts" "$bench/certdesk/start.sh" >"$out/bot.log" 2>&1 &
+starter=$!
+for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 1; done
+pid=$(pgrep -f "server.port=$PORT" | head -1)
+data=$(readlink -f "/proc/$pid/cwd")
+trap 'kill "$pid" 2>/dev/null || true; wait "$starter" 2>/dev/null || true; rm -rf "$data"' EXIT
+( sleep "$WARM"; snapshot "$pid" "$out/start"; sleep "$DUR"; snapshot "$pid" "$out/end" ) &
+sampler=$!
+node "$bench/harness/loadgen.js" --target "http://127.0.0.1:$PORT/api/messages" --name "$name" -c "$C" \
+  --warmup "$WARM" --duration "$DUR" --pid "$pid" --expect-replies 1 --quiet --json-out "$out/result.jsonl" >/dev/null
+wait "$sampler"
+du -sh "$data/data" | cut -f1 >"$out/file-size"
+
+python3 - "$out" "$name" <<'PY'
+import json, sys
+out, name = sys.argv[1], sys.argv[2]
+result = [json.loads(l) for l in open(f'{out}/result.jsonl')][-1]
+def read(path):
+    lines = open(path).read().splitlines()
+    threads = {}
+    for line in lines[1:]:
+        tid, thread, cpu = line.split('\t')
+        threads[tid] = (thread, float(cpu))
+    return int(lines[0].split()[1]), threads
+bytes0, threads0 = read(f'{out}/start')
+bytes1, threads1 = read(f'{out}/end')
+turns = result['turns']
+# Thread names as the kernel keeps them (15 characters).
+groups = [('http-nio', 'request threads'), ('H2-serializatio', 'H2 writer'), ('H2-save', 'H2 writer'),
+          ('MVStore', 'H2 writer'), ('certdesk-store-', 'H2 writer'), ('certdesk-outbox', 'outbox'),
+          ('certdesk-teams-', 'Teams HTTP client'), ('HttpClient', 'Teams HTTP client'),
+          ('C1 Compiler', 'JIT'), ('C2 Compiler', 'JIT'), ('VM Thread', 'GC and safepoints')]
+cpu = {}
+for tid, (thread, seconds) in threads1.items():
+    group = next((g for prefix, g in groups if thread.startswith(prefix)), 'other')
+    cpu[group] = cpu.get(group, 0) + seconds - threads0.get(tid, (thread, 0))[1]
+total = sum(cpu.values())
+print(f"{name}: C={result['C']} {result['turns_per_s']:.0f} turns/s, p50 {result['latency_ms']['p50']:.1f} ms,"
+      f" p99 {result['latency_ms']['p99']:.1f} ms, errors {result['errors']}, {total * 1000 / turns:.3f} ms CPU/turn,"
+      f" {(bytes1 - bytes0) / turns / 1024:.1f} KB written/turn, peak RSS {result['bot_rss_peak_mb']:.0f} MB,"
+      f" {result['bot_threads_peak']} threads, file {open(f'{out}/file-size').read().strip()}")
+print('  CPU ms/turn: ' + ', '.join(f'{g} {s * 1000 / turns:.3f}' for g, s in sorted(cpu.items(), key=lambda i: -i[1])))
+PY
