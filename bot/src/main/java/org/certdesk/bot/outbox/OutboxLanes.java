@@ -198,8 +198,8 @@ final class OutboxLanes {
             store.sentAll(ids);
             return true;
         } catch (RuntimeException e) {
-            log.warn("outbox entries {} of {} were delivered but could not be removed from the outbox: {}", ids, lane.key,
-                    e.toString());
+            log.warn("outbox entries {} of {} were delivered but could not be removed from the outbox: {}", ids,
+                    lane.key, e.toString());
             return false;
         } finally {
             // Not renewed any more: marked, or (the store failing) sent again once the claims ran out.
