@@ -176,7 +176,7 @@ public class OutboxStore {
      * would weigh on the conversation's index entries that every poll reads.
      */
     void sent(long id) {
-        jdbc.sql("DELETE FROM outbox WHERE id = :id AND status = 'PENDING'").param("id", id).update();
+        sentAll(List.of(id));
     }
 
     /** Entries delivered; as {@link #sent} for several. */
