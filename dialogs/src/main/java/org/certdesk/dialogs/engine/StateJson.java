@@ -1,26 +1,19 @@
 package org.certdesk.dialogs.engine;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.schema.JsonSchema;
 
 /**
  * The JSON form of {@link ConversationState}: one flat object plus a string-to-string
- * {@code variables} object, on one line. JSON is a subset of YAML 1.2, so the module's YAML
- * library (snakeyaml-engine, the only parser {@code dialogs} may depend on) writes and reads it.
- * YAML and JSON differ in a few corners, all handled by {@link YamlJsonGap}: the emitter writes
- * a few YAML-only escapes ({@code \a}, {@code \N}, {@code \x7f}…) and mangles lone surrogates,
- * and the reader refuses or folds a few raw characters that JSON allows inside a string (C1
- * controls, DEL, U+2028…).
+ * {@code variables} object, on one line. Written directly ({@link #write}); read with the module's
+ * YAML library (snakeyaml-engine, the only parser {@code dialogs} may depend on), JSON being a
+ * subset of YAML 1.2, after {@link YamlJsonGap#yamlSafe} escaped the few raw characters that JSON
+ * allows inside a string and YAML refuses or folds (C1 controls, DEL, U+2028…).
  * Values are typed by field, so the reader accepts any field order and skips unknown fields.
  */
 final class StateJson {
@@ -29,15 +22,6 @@ final class StateJson {
     static final int FORMAT = 1;
     /** Generous for a state (a few hundred bytes); refuses to parse megabytes of junk. */
     static final int MAX_LENGTH = 64 * 1024;
-
-    private static final DumpSettings WRITE = DumpSettings.builder()
-            .setDefaultFlowStyle(FlowStyle.FLOW)
-            .setDefaultScalarStyle(ScalarStyle.JSON_SCALAR_STYLE)
-            .setSchema(new JsonSchema())
-            // One line whatever the length: no folding of long strings or of the flow mapping.
-            .setSplitLines(false)
-            .setWidth(Integer.MAX_VALUE)
-            .build();
 
     private static final LoadSettings READ = LoadSettings.builder()
             // JSON's types only: a plain 01 or yes would be a string, and every string field is
@@ -53,25 +37,81 @@ final class StateJson {
     private StateJson() {
     }
 
+    /**
+     * Written directly rather than through the emitter: a state is written on every turn, and the
+     * emitter (a new one per call, events, a writer, then {@link YamlJsonGap#jsonEscapes}) was 7 % of
+     * a turn's CPU on the bot's request threads. The output is the same text the emitter wrote (its
+     * spacing, JSON's escapes only), and {@link #read} still reads it with the library.
+     */
     static String write(ConversationState state) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("format", FORMAT);
-        fields.put("scriptId", YamlJsonGap.wholeCharacters(state.scriptId()));
-        fields.put("scriptVersion", state.scriptVersion());
-        fields.put("stateId", YamlJsonGap.wholeCharacters(state.stateId()));
-        fields.put("locale", YamlJsonGap.wholeCharacters(state.locale()));
-        fields.put("status", state.status().name());
-        fields.put("misses", state.misses());
-        fields.put("offeringHuman", state.offeringHuman());
-        fields.put("pendingAction", YamlJsonGap.wholeCharacters(state.pendingAction()));
-        fields.put("pendingRequestId", YamlJsonGap.wholeCharacters(state.pendingRequestId()));
-        fields.put("actionSeq", state.actionSeq());
-        Map<String, String> variables = new LinkedHashMap<>();
-        state.variables().forEach((name, value) ->
-                variables.put(YamlJsonGap.wholeCharacters(name), YamlJsonGap.wholeCharacters(value)));
-        fields.put("variables", variables);
-        return YamlJsonGap.jsonEscapes(new Dump(WRITE).dumpToString(fields).strip());
+        StringBuilder out = new StringBuilder(256);
+        out.append("{\"format\": ").append(FORMAT);
+        text(out, "scriptId", state.scriptId());
+        out.append(", \"scriptVersion\": ").append(state.scriptVersion());
+        text(out, "stateId", state.stateId());
+        text(out, "locale", state.locale());
+        text(out, "status", state.status().name());
+        out.append(", \"misses\": ").append(state.misses());
+        out.append(", \"offeringHuman\": ").append(state.offeringHuman());
+        text(out, "pendingAction", state.pendingAction());
+        text(out, "pendingRequestId", state.pendingRequestId());
+        out.append(", \"actionSeq\": ").append(state.actionSeq());
+        out.append(", \"variables\": {");
+        boolean first = true;
+        for (Map.Entry<String, String> variable : state.variables().entrySet()) {
+            if (!first) {
+                out.append(", ");
+            }
+            first = false;
+            string(out, variable.getKey());
+            out.append(": ");
+            string(out, variable.getValue());
+        }
+        return out.append("}}").toString();
     }
+
+    private static void text(StringBuilder out, String name, String value) {
+        out.append(", \"").append(name).append("\": ");
+        if (value == null) {
+            out.append("null");
+        } else {
+            string(out, value);
+        }
+    }
+
+    /**
+     * A JSON string, escaped as the emitter escaped it: JSON's short escapes, and a
+     * {@code \\uXXXX} escape for the controls, DEL, the C1 controls, the no-break space and
+     * U+FFFE/U+FFFF; a lone surrogate becomes U+FFFD (see {@link YamlJsonGap#wholeCharacters}).
+     * What else YAML would not take raw (U+2028, U+2029, the byte-order mark) {@link #read} escapes.
+     */
+    private static void string(StringBuilder out, String value) {
+        String text = YamlJsonGap.wholeCharacters(value);
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c >= 0xFFFE) {
+                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     static ConversationState read(String json) {
         if (json.length() > MAX_LENGTH) {

@@ -50,6 +50,35 @@ class ConversationStateTests {
     }
 
     @Test
+    void writesTheSameTextAsTheLibrarysEmitterDid() {
+        // States already stored were written by snakeyaml-engine's emitter: the direct writer keeps
+        // its text exactly, spacing and escapes, for every UTF-16 unit and non-BMP characters.
+        assertThat(STATE.toJson()).isEqualTo(EmitterStateJson.write(STATE));
+        for (int from = 0; from <= 0x10000; from += 4096) {
+            StringBuilder slice = new StringBuilder();
+            for (int c = from; c < from + 4096 && c <= 0xFFFF; c++) {
+                slice.append((char) c);
+            }
+            if (from == 0x10000) {
+                slice.appendCodePoint(0x1F512).appendCodePoint(0x10FFFF).append("\uD800x\uDC00");
+            }
+            ConversationState state = new ConversationState("s\u0085" + from, 1, "a\"b", "fr", Status.ACTIVE, 0, true,
+                    "x\\y", "\uD800", 3, Map.of("everything", slice.toString(), "01", "yes"));
+            String direct = state.toJson();
+            String emitted = EmitterStateJson.write(state);
+            int at = 0;
+            while (at < Math.min(direct.length(), emitted.length()) && direct.charAt(at) == emitted.charAt(at)) {
+                at++;
+            }
+            assertThat(direct.length() == emitted.length() && at == direct.length())
+                    .as("the same text, first difference at %d: %s against %s", at,
+                            direct.substring(at, Math.min(direct.length(), at + 12)),
+                            emitted.substring(at, Math.min(emitted.length(), at + 12)))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void readsAnEmojiWhereverItFallsInTheText() {
         // snakeyaml-engine 2.10 alone fails on a surrogate pair starting at the 1025th character.
         for (int length = 700; length < 1100; length++) {
