@@ -1,0 +1,89 @@
+package org.certdesk.bot.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.testing.TestDatabases;
+import org.certdesk.dialogs.engine.ConversationState;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The funnel's record of the states each conversation reached, as turns commit or roll back. */
+class StateVisitsTests {
+    private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aStateIsRecordedOnceWithTheTimeOfTheFirstVisit(TestDatabases database) {
+        DataSource dataSource = database.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate turn = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        StateVisits visits = new StateVisits(jdbc);
+        ConversationKey key = new ConversationKey("msteams", "a:" + UUID.randomUUID());
+
+        turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version")), NOW));
+        turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version"), state("analyze")),
+                NOW.plusSeconds(60)));
+        turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version")), NOW.plusSeconds(120)));
+
+        assertThat(firstVisits(jdbc, key)).isEqualTo(Map.of("ask_version", NOW, "analyze", NOW.plusSeconds(60)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aVisitOfATurnRolledBackIsRecordedWhenTheStateIsReachedAgain(TestDatabases database) {
+        DataSource dataSource = database.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate turn = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        StateVisits visits = new StateVisits(jdbc);
+        ConversationKey key = new ConversationKey("msteams", "a:" + UUID.randomUUID());
+
+        assertThatThrownBy(() -> turn.executeWithoutResult(s -> {
+            visits.reached(key, List.of(state("ask_version")), NOW);
+            throw new IllegalStateException("the turn failed after the visit");
+        })).hasMessage("the turn failed after the visit");
+        assertThat(firstVisits(jdbc, key)).isEmpty();
+
+        turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version")), NOW.plusSeconds(5)));
+        assertThat(firstVisits(jdbc, key)).isEqualTo(Map.of("ask_version", NOW.plusSeconds(5)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aVisitAnotherInstanceRecordedIsNotRecordedAgain(TestDatabases database) {
+        DataSource dataSource = database.dataSource();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate turn = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ConversationKey key = new ConversationKey("msteams", "a:" + UUID.randomUUID());
+
+        turn.executeWithoutResult(s -> new StateVisits(jdbc).reached(key, List.of(state("ask_version")), NOW));
+        StateVisits other = new StateVisits(jdbc); // remembers nothing of the first instance's turns
+        turn.executeWithoutResult(s -> other.reached(key, List.of(state("ask_version")), NOW.plusSeconds(9)));
+
+        assertThat(firstVisits(jdbc, key)).isEqualTo(Map.of("ask_version", NOW));
+    }
+
+    private static ConversationState state(String stateId) {
+        return new ConversationState("android-missing-certificate", 1, stateId, "fr",
+                ConversationState.Status.ACTIVE, 0, false, null, null, 0, Map.of());
+    }
+
+    private static Map<String, Instant> firstVisits(JdbcClient jdbc, ConversationKey key) {
+        return jdbc.sql("SELECT state_id, first_at FROM state_visits WHERE channel = :channel"
+                        + " AND conversation_id = :conversationId")
+                .param("channel", key.channel()).param("conversationId", key.conversationId())
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
+                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}
