@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.certdesk.bot.certificates.AndroidVersions;
 import org.certdesk.bot.outbox.OutboxSequences;
@@ -27,11 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class ConversationStore implements OutboxSequences, AndroidVersions {
     private static final String COLUMNS = "id, channel, conversation_id, state_json, pending_action_json,"
             + " action_lease_until, action_attempts, service_url, bot_id, bot_name, user_id, user_name,"
-            + " user_aad_object_id, tenant_id, conversation_type, android_api_level, version";
+            + " user_aad_object_id, tenant_id, conversation_type, android_api_level, version, outbox_sequence";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ParsedStates states = new ParsedStates();
+    private final LockedSequences lockedSequences = new LockedSequences();
 
     public ConversationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -164,6 +166,11 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
         if (updated != 1) {
             throw new org.springframework.dao.DataIntegrityViolationException("no conversation " + key);
         }
+        // A turn locked the row when it began and read the counter then: nothing else has moved it.
+        OptionalLong advanced = lockedSequences.advanced(key, count);
+        if (advanced.isPresent()) {
+            return advanced.getAsLong();
+        }
         return jdbc.sql("SELECT outbox_sequence FROM conversations WHERE channel = :channel"
                         + " AND conversation_id = :conversationId")
                 .param("channel", key.channel())
@@ -199,11 +206,17 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
     }
 
     private Optional<Conversation> select(ConversationKey key, String suffix) {
+        boolean locking = !suffix.isEmpty();
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE channel = :channel"
                         + " AND conversation_id = :conversationId" + suffix)
                 .param("channel", key.channel())
                 .param("conversationId", key.conversationId())
-                .query(this::row)
+                .query((rs, n) -> {
+                    if (locking) {
+                        lockedSequences.locked(key, rs.getLong("outbox_sequence"));
+                    }
+                    return row(rs, n);
+                })
                 .optional();
     }
 

@@ -13,8 +13,15 @@ import org.certdesk.dialogs.engine.UserInput;
  */
 public interface TranscriptLog {
 
-    /** @param name the employee's name as the channel gives it, or null */
-    void employee(ConversationKey key, UserInput input, String name, Instant now);
+    /**
+     * What a turn said, in one write: the employee's input, then the bot's replies.
+     *
+     * @param input what the employee did, or null for a turn nobody started (an action's result)
+     * @param name the employee's name as the channel gives it, or null
+     */
+    void turn(ConversationKey key, UserInput input, String name, List<Outbound> replies, Instant now);
 
-    void bot(ConversationKey key, List<Outbound> replies, Instant now);
+    default void bot(ConversationKey key, List<Outbound> replies, Instant now) {
+        turn(key, null, null, replies, now);
+    }
 }

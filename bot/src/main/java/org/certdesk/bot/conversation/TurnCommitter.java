@@ -52,7 +52,7 @@ class TurnCommitter {
         List<Outbound> replies = steps.replies();
         // Said first ("the IT team knows"), so the script's own replies (and their buttons) come last.
         replies.addAll(0, notes.notes(conversation.key(), steps.turnRef(), steps.state().locale()));
-        transcript.bot(conversation.key(), replies, now);
+        transcript.turn(conversation.key(), steps.input(), steps.userName(), replies, now);
         if (slow != null) {
             replies.add(new Outbound.Typing());
         }

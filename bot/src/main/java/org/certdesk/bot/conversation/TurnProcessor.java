@@ -44,7 +44,6 @@ class TurnProcessor {
     private final TurnFailures failures;
     private final TurnMetrics metrics;
     private final Escalations helpdesk;
-    private final TranscriptLog transcript;
     private final StateBeforeStep beforeStep;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -52,7 +51,7 @@ class TurnProcessor {
     TurnProcessor(ConversationStore conversations, InboxStore inbox, DialogEngines engines, ActionRunner actions,
             TurnActions turnActions, AbandonedActions abandoned, ActionLeases leases, TurnCommitter committer,
             TurnFailures failures,
-            TurnMetrics metrics, Escalations helpdesk, TranscriptLog transcript, StateBeforeStep beforeStep,
+            TurnMetrics metrics, Escalations helpdesk, StateBeforeStep beforeStep,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.conversations = conversations;
@@ -66,7 +65,6 @@ class TurnProcessor {
         this.failures = failures;
         this.metrics = metrics;
         this.helpdesk = helpdesk;
-        this.transcript = transcript;
         this.beforeStep = beforeStep;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -198,7 +196,6 @@ class TurnProcessor {
                 return new Stepped(null);
             }
         }
-        transcript.employee(key, inbound.input(), inbound.address().userName(), clock.instant());
         DialogEngine engine;
         TurnResult result;
         if (conversation.state() == null) {
@@ -216,7 +213,8 @@ class TurnProcessor {
             result = engine.step(beforeStep.adjusted(conversation.state(), conversation.androidApiLevel()),
                     inbound.input());
         }
-        TurnSteps steps = new TurnSteps(conversation, engine, "activity:" + inbound.activityId(), result);
+        TurnSteps steps = new TurnSteps(conversation, engine, "activity:" + inbound.activityId(), result,
+                inbound.input(), inbound.address().userName());
         ActionCall slow = turnActions.runFast(steps);
         committer.commit(steps, slow, clock.instant());
         metrics.turnDone(key.channel(), inbound.receivedAt());

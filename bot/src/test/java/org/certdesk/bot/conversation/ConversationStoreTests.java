@@ -151,6 +151,39 @@ class ConversationStoreTests {
         assertThat(seen.state().stateId()).isEqualTo("first");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void theOutboxCounterNumbersRepliesOnWithinTurnsAndAfterARollback(TestDatabases database) {
+        DataSource dataSource = database.dataSource();
+        ConversationStore store = store(dataSource);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ChannelAddress address = address(UUID.randomUUID().toString());
+        store.createIfAbsent(address, NOW);
+
+        // A turn locks the row, then reserves (twice when it escalated): counted on from what it locked.
+        long[] turn = transaction.execute(s -> {
+            store.lock(address.key()).orElseThrow();
+            return new long[] {store.reserve(address.key(), 2), store.reserve(address.key(), 1)};
+        });
+        assertThat(turn).containsExactly(2, 3);
+        // An append without a turn (an agent's message) reads the counter back.
+        Long appended = transaction.execute(s -> store.reserve(address.key(), 1));
+        assertThat(appended).isEqualTo(4);
+        // A turn rolled back: its numbers are free again, and the next turn does not count on from them.
+        assertThatThrownBy(() -> transaction.executeWithoutResult(s -> {
+            store.lock(address.key()).orElseThrow();
+            assertThat(store.reserve(address.key(), 5)).isEqualTo(9);
+            throw new IllegalStateException("the turn failed");
+        })).hasMessage("the turn failed");
+        Long next = transaction.execute(s -> store.reserve(address.key(), 1));
+        assertThat(next).isEqualTo(5);
+        Long last = transaction.execute(s -> {
+            store.lock(address.key()).orElseThrow();
+            return store.reserve(address.key(), 1);
+        });
+        assertThat(last).isEqualTo(6);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {

@@ -1,0 +1,54 @@
+package org.certdesk.bot.helpdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.certdesk.bot.outbox.Outbound;
+import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.testing.TestDatabases;
+import org.certdesk.dialogs.engine.Message;
+import org.certdesk.dialogs.engine.UserInput;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the helpdesk reads of a conversation's turns, on every database. */
+class TranscriptTests {
+    private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aTurnReadsAsTheEmployeesWordsThenTheBotsRepliesInOrder(TestDatabases database) {
+        Transcript transcript = new Transcript(JdbcClient.create(database.dataSource()));
+        ConversationKey key = new ConversationKey("msteams", "a:" + UUID.randomUUID());
+
+        transcript.turn(key, new UserInput.Text("Portail d'entreprise : certificat manquant"), "Alex Dupont",
+                List.of(say("Quelle version d'Android ?"), new Outbound.Typing(), say(" "),
+                        new Outbound.Say(new Message.Choices("Votre version :", List.of(new Message.Option("11", "Android 11+"),
+                                new Message.Option("10", "Android 10 ou avant"))), "fr")), NOW);
+        transcript.turn(key, new UserInput.Choice("11"), "Alex Dupont", List.of(say("x".repeat(5000))),
+                NOW.plusSeconds(3));
+        transcript.turn(key, null, null, List.of(say("Le certificat manquant est « Contoso Root »")), NOW.plusSeconds(4));
+        transcript.turn(key, new UserInput.Text("   "), "Alex Dupont", List.of(), NOW.plusSeconds(5));
+
+        List<Transcript.Line> lines = transcript.lines(key);
+        assertThat(lines).extracting(Transcript.Line::author, Transcript.Line::name).containsExactly(
+                tuple("employee", "Alex Dupont"), tuple("bot", null),
+                tuple("bot", null), tuple("employee", "Alex Dupont"),
+                tuple("bot", null), tuple("bot", null));
+        assertThat(lines).extracting(Transcript.Line::text).startsWith("Portail d'entreprise : certificat manquant",
+                "Quelle version d'Android ?", "Votre version :\n[Android 11+ | Android 10 ou avant]", "[11]");
+        assertThat(lines.get(4).text()).hasSize(Transcript.MAX_TEXT).endsWith("x…");
+        assertThat(lines.get(5).text()).isEqualTo("Le certificat manquant est « Contoso Root »");
+        assertThat(lines).extracting(Transcript.Line::at).containsExactly(NOW, NOW, NOW, NOW.plusSeconds(3),
+                NOW.plusSeconds(3), NOW.plusSeconds(4));
+    }
+
+    private static Outbound say(String text) {
+        return new Outbound.Say(new Message.Text(text), "fr");
+    }
+}
