@@ -102,6 +102,16 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
      * @throws StaleConversationException when another save came first
      */
     Conversation save(Conversation conversation, Instant now) {
+        return save(conversation, now, 0);
+    }
+
+    /**
+     * {@link #save}, and numbers the {@code replies} outbox entries the turn appends next in the same
+     * statement, when this transaction row-locked the conversation: their {@link #reserve} then writes
+     * nothing (the counter's UPDATE rewrote the whole row, 6 % of a turn's CPU on the request threads).
+     */
+    Conversation save(Conversation conversation, Instant now, int replies) {
+        int prepaid = replies > 0 && lockedSequences.knows(conversation.key()) ? replies : 0;
         ChannelAddress a = conversation.address();
         ConversationState state = conversation.state();
         int updated = jdbc.sql("UPDATE conversations SET state_json = :state, script_id = :scriptId,"
@@ -110,7 +120,8 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                         + " action_attempts = :actionAttempts, service_url = :serviceUrl, bot_id = :botId,"
                         + " bot_name = :botName, user_id = :userId, user_name = :userName,"
                         + " user_aad_object_id = :aadObjectId, tenant_id = :tenantId,"
-                        + " conversation_type = :conversationType, version = version + 1, updated_at = :now"
+                        + " conversation_type = :conversationType, version = version + 1, updated_at = :now,"
+                        + " outbox_sequence = outbox_sequence + :prepaid"
                         + " WHERE channel = :channel AND conversation_id = :conversationId AND version = :version")
                 .param("state", states.write(state))
                 .param("scriptId", state.scriptId())
@@ -133,9 +144,13 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                 .param("channel", a.channel())
                 .param("conversationId", a.conversationId())
                 .param("version", conversation.version())
+                .param("prepaid", prepaid)
                 .update();
         if (updated != 1) {
             throw new StaleConversationException(conversation.key(), conversation.version());
+        }
+        if (prepaid > 0) {
+            lockedSequences.prepaid(conversation.key(), prepaid);
         }
         return new Conversation(conversation.id(), a, state, conversation.pendingAction(),
                 conversation.actionLeaseUntil(), conversation.actionAttempts(), conversation.androidApiLevel(),
@@ -156,6 +171,10 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
 
     @Override
     public long reserve(ConversationKey key, int count) {
+        OptionalLong prepaid = lockedSequences.takePrepaid(key, count);
+        if (prepaid.isPresent()) {
+            return prepaid.getAsLong(); // numbered by the turn's save
+        }
         // The UPDATE locks the conversation row until commit: concurrent appends queue behind it.
         int updated = jdbc.sql("UPDATE conversations SET outbox_sequence = outbox_sequence + :n"
                         + " WHERE channel = :channel AND conversation_id = :conversationId")

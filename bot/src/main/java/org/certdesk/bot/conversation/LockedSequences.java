@@ -11,16 +11,61 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The outbox counters of the conversations the current transaction row-locked, as read with the lock
  * and advanced by the transaction itself. While the lock is held nobody else can change a counter, so
- * the turn's reservation needs no statement to read it back.
+ * the turn's reservation needs no statement to read it back; and when the turn's save advanced it for
+ * the replies to come ({@link #prepaid}), their reservation needs no statement at all.
  */
 final class LockedSequences {
 
+    /** A counter as this transaction left it, and how many of its last numbers await their entries. */
+    private static final class Counter {
+        long value;
+        int prepaid;
+
+        Counter(long value) {
+            this.value = value;
+        }
+    }
+
     /** Remembers {@code sequence}, read by a statement that row-locked the conversation. */
     void locked(ConversationKey key, long sequence) {
-        Map<ConversationKey, Long> known = known(true);
+        Map<ConversationKey, Counter> known = known(true);
         if (known != null) {
-            known.put(key, sequence);
+            known.put(key, new Counter(sequence));
         }
+    }
+
+    /** Whether this transaction row-locked the conversation and knows its counter. */
+    boolean knows(ConversationKey key) {
+        Map<ConversationKey, Counter> known = known(false);
+        return known != null && known.containsKey(key);
+    }
+
+    /**
+     * The transaction's save advanced the counter by {@code count} in the table, for entries its
+     * appending reserves next ({@link #takePrepaid}).
+     */
+    void prepaid(ConversationKey key, int count) {
+        Counter counter = known(false).get(key);
+        counter.value += count;
+        counter.prepaid = count;
+    }
+
+    /**
+     * The numbers the save advanced the counter by, if they are {@code count}: taken, nothing else to
+     * write. Otherwise they stay unused (a gap in the numbering, which only orders entries).
+     *
+     * @return the counter's value, the last of the {@code count} numbers; empty when the caller
+     *     must advance the counter itself
+     */
+    OptionalLong takePrepaid(ConversationKey key, int count) {
+        Map<ConversationKey, Counter> known = known(false);
+        Counter counter = known == null ? null : known.get(key);
+        if (counter == null || counter.prepaid == 0) {
+            return OptionalLong.empty();
+        }
+        boolean matches = counter.prepaid == count;
+        counter.prepaid = 0;
+        return matches ? OptionalLong.of(counter.value) : OptionalLong.empty();
     }
 
     /**
@@ -30,24 +75,24 @@ final class LockedSequences {
      * @return the new value, or empty when this transaction did not lock the conversation
      */
     OptionalLong advanced(ConversationKey key, int count) {
-        Map<ConversationKey, Long> known = known(false);
-        Long sequence = known == null ? null : known.get(key);
-        if (sequence == null) {
+        Map<ConversationKey, Counter> known = known(false);
+        Counter counter = known == null ? null : known.get(key);
+        if (counter == null) {
             return OptionalLong.empty();
         }
-        known.put(key, sequence + count);
-        return OptionalLong.of(sequence + count);
+        counter.value += count;
+        return OptionalLong.of(counter.value);
     }
 
     /** The current transaction's counters; null outside a transaction (nothing is locked for long). */
     @SuppressWarnings("unchecked")
-    private Map<ConversationKey, Long> known(boolean create) {
+    private Map<ConversationKey, Counter> known(boolean create) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        Map<ConversationKey, Long> known = (Map<ConversationKey, Long>) TransactionSynchronizationManager.getResource(this);
+        Map<ConversationKey, Counter> known = (Map<ConversationKey, Counter>) TransactionSynchronizationManager.getResource(this);
         if (known == null && create) {
-            Map<ConversationKey, Long> fresh = new HashMap<>();
+            Map<ConversationKey, Counter> fresh = new HashMap<>();
             TransactionSynchronizationManager.bindResource(this, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

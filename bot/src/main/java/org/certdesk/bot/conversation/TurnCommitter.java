@@ -2,12 +2,14 @@ package org.certdesk.bot.conversation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.certdesk.bot.actions.ActionCall;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.outbox.OutboxDispatcher;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
+import org.certdesk.dialogs.engine.Handoff;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,17 +49,20 @@ class TurnCommitter {
                 ? updated.withPendingAction(slow.request(), now.plus(settings.actionLease()), 1)
                 : stillWaitedFor(updated) ? updated // a message while another worker runs the action: keep it
                 : updated.withPendingAction(null, null, 0);
-        conversations.save(conversation, now);
-        states.reached(conversation.key(), steps.results().stream().map(r -> r.state()).toList(), now);
         List<Outbound> replies = steps.replies();
         // Said first ("the IT team knows"), so the script's own replies (and their buttons) come last.
         replies.addAll(0, notes.notes(conversation.key(), steps.turnRef(), steps.state().locale()));
-        transcript.turn(conversation.key(), steps.input(), steps.userName(), replies, now);
         if (slow != null) {
             replies.add(new Outbound.Typing());
         }
-        steps.handoff().ifPresent(handoff -> {
-            List<Outbound> told = helpdesk.escalated(conversation.key(), steps.turnRef(), handoff, steps.state(), now);
+        // The save numbers the replies' outbox entries in its own statement, unless an escalation is
+        // yet to add what it tells the employee (it opens the case on the saved conversation).
+        Optional<Handoff> handoff = steps.handoff();
+        conversations.save(conversation, now, handoff.isPresent() ? 0 : dispatcher.entries(conversation.address(), replies));
+        states.reached(conversation.key(), steps.results().stream().map(r -> r.state()).toList(), now);
+        transcript.turn(conversation.key(), steps.input(), steps.userName(), replies, now);
+        handoff.ifPresent(escalation -> {
+            List<Outbound> told = helpdesk.escalated(conversation.key(), steps.turnRef(), escalation, steps.state(), now);
             transcript.bot(conversation.key(), told, now);
             replies.addAll(told);
         });

@@ -120,6 +120,12 @@ public class OutboxDispatcher implements SmartLifecycle {
         AfterCommit.run(() -> durable.afterDurable(() -> lanes.submit(ticket, entries, claimedUntil)));
     }
 
+    /** How many outbox entries {@link #appendAndSend} makes of a turn's replies on the conversation's channel. */
+    public int entries(ChannelAddress address, List<Outbound> turnReplies) {
+        Delivery delivery = deliveries.get(address.channel());
+        return delivery == null ? turnReplies.size() : delivery.bundle(turnReplies).size();
+    }
+
     /**
      * Appends messages in the current transaction and wakes the dispatcher once it committed: the
      * one way for replies that need no immediate lane (apologies, what the helpdesk says).

@@ -184,6 +184,34 @@ class ConversationStoreTests {
         assertThat(last).isEqualTo(6);
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aTurnsSaveNumbersItsRepliesAndEveryOtherAppendCountsOn(TestDatabases database) {
+        DataSource dataSource = database.dataSource();
+        ConversationStore store = store(dataSource);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ChannelAddress address = address(UUID.randomUUID().toString());
+        store.createIfAbsent(address, NOW);
+
+        long[] first = transaction.execute(s -> {
+            Conversation locked = store.lock(address.key()).orElseThrow();
+            store.save(locked.withAddress(address).withState(state("ask_version", Map.of())), NOW, 2);
+            return new long[] {store.reserve(address.key(), 2), store.reserve(address.key(), 1)};
+        });
+        assertThat(first).as("the turn's two replies, then one more (an escalation's notice)").containsExactly(2, 3);
+        Long agent = transaction.execute(s -> store.reserve(address.key(), 1));
+        assertThat(agent).isEqualTo(4);
+        Long other = transaction.execute(s -> {
+            Conversation locked = store.lock(address.key()).orElseThrow();
+            store.save(locked.withState(state("analyze", Map.of())), NOW, 3);
+            return store.reserve(address.key(), 1); // not what the save numbered: counted on after them
+        });
+        assertThat(other).isEqualTo(8);
+        Long next = transaction.execute(s -> store.reserve(address.key(), 1));
+        assertThat(next).isEqualTo(9);
+        assertThat(store.find(address.key()).orElseThrow().state().stateId()).isEqualTo("analyze");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {
