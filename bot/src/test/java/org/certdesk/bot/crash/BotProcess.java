@@ -52,10 +52,13 @@ final class BotProcess implements AutoCloseable {
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--certdesk.security.users[0].name=" + ADMIN,
                 "--certdesk.security.users[0].password={noop}" + ADMIN_PASSWORD,
-                "--certdesk.security.users[0].roles=ADMIN",
-                // The stub connector has no rate limit, and the drain after the restart is timed: Teams'
-                // pacing (30 replies a second per tenant) would measure Teams' limits, not the store.
-                "--certdesk.bot.pace.enabled=false"));
+                "--certdesk.security.users[0].roles=ADMIN"));
+        // The stub connector has no rate limit, and the drain after the restart is timed: Teams'
+        // pacing (30 replies a second per tenant) would measure Teams' limits, not the store; unless the
+        // test asks for it.
+        if (settings.stream().noneMatch(setting -> setting.startsWith("--certdesk.bot.pace.enabled="))) {
+            command.add("--certdesk.bot.pace.enabled=false");
+        }
         command.addAll(settings);
         Path log = folder.resolve(name + ".log");
         try {

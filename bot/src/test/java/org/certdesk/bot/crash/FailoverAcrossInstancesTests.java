@@ -75,8 +75,12 @@ class FailoverAcrossInstancesTests {
         for (int i = 0; i < CONVERSATIONS; i++) {
             conversations.add(new Driven("a:failover-" + i + "-" + Long.toHexString(System.nanoTime())));
         }
+        // The doomed instance paces its replies as for Teams (30 a second): it is killed with replies of
+        // acknowledged turns still to send, however fast it is otherwise.
+        List<String> paced = new ArrayList<>(store);
+        paced.add("--certdesk.bot.pace.enabled=true");
         try (BotProcess doomed = BotProcess.start(java.nio.file.Files.createDirectories(folder.resolve("a")), "a",
-                        BotProcess.freePort(), store);
+                        BotProcess.freePort(), paced);
                 BotProcess survivor = BotProcess.start(java.nio.file.Files.createDirectories(folder.resolve("b")), "b",
                         BotProcess.freePort(), store)) {
             connector.publishScript(doomed, "echo-script.yaml");
