@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -26,52 +28,60 @@ class StateVisitsTests {
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aStateIsRecordedOnceWithTheTimeOfTheFirstVisit(TestDatabases database) {
-        DataSource dataSource = database.dataSource();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        TransactionTemplate turn = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        StateVisits visits = new StateVisits(jdbc);
-        ConversationKey key = new ConversationKey("msteams", "a:" + UUID.randomUUID());
+        Store store = new Store(database.dataSource());
+        StateVisits visits = new StateVisits(store.jdbc());
+        TransactionTemplate turn = store.turn();
+        ConversationKey key = newConversation();
 
         turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version")), NOW));
         turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version"), state("analyze")),
                 NOW.plusSeconds(60)));
         turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version")), NOW.plusSeconds(120)));
 
-        assertThat(firstVisits(jdbc, key)).isEqualTo(Map.of("ask_version", NOW, "analyze", NOW.plusSeconds(60)));
+        assertThat(firstVisits(store.jdbc(), key)).isEqualTo(Map.of("ask_version", NOW, "analyze", NOW.plusSeconds(60)));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aVisitOfATurnRolledBackIsRecordedWhenTheStateIsReachedAgain(TestDatabases database) {
-        DataSource dataSource = database.dataSource();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        TransactionTemplate turn = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        StateVisits visits = new StateVisits(jdbc);
-        ConversationKey key = new ConversationKey("msteams", "a:" + UUID.randomUUID());
+        Store store = new Store(database.dataSource());
+        StateVisits visits = new StateVisits(store.jdbc());
+        TransactionTemplate turn = store.turn();
+        ConversationKey key = newConversation();
 
         assertThatThrownBy(() -> turn.executeWithoutResult(s -> {
             visits.reached(key, List.of(state("ask_version")), NOW);
             throw new IllegalStateException("the turn failed after the visit");
         })).hasMessage("the turn failed after the visit");
-        assertThat(firstVisits(jdbc, key)).isEmpty();
+        assertThat(firstVisits(store.jdbc(), key)).isEmpty();
 
         turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version")), NOW.plusSeconds(5)));
-        assertThat(firstVisits(jdbc, key)).isEqualTo(Map.of("ask_version", NOW.plusSeconds(5)));
+        assertThat(firstVisits(store.jdbc(), key)).isEqualTo(Map.of("ask_version", NOW.plusSeconds(5)));
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
     void aVisitAnotherInstanceRecordedIsNotRecordedAgain(TestDatabases database) {
-        DataSource dataSource = database.dataSource();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        TransactionTemplate turn = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        ConversationKey key = new ConversationKey("msteams", "a:" + UUID.randomUUID());
+        Store store = new Store(database.dataSource());
+        TransactionTemplate turn = store.turn();
+        ConversationKey key = newConversation();
 
-        turn.executeWithoutResult(s -> new StateVisits(jdbc).reached(key, List.of(state("ask_version")), NOW));
-        StateVisits other = new StateVisits(jdbc); // remembers nothing of the first instance's turns
+        turn.executeWithoutResult(s -> new StateVisits(store.jdbc()).reached(key, List.of(state("ask_version")), NOW));
+        StateVisits other = new StateVisits(store.jdbc()); // remembers nothing of the first instance's turns
         turn.executeWithoutResult(s -> other.reached(key, List.of(state("ask_version")), NOW.plusSeconds(9)));
 
-        assertThat(firstVisits(jdbc, key)).isEqualTo(Map.of("ask_version", NOW));
+        assertThat(firstVisits(store.jdbc(), key)).isEqualTo(Map.of("ask_version", NOW));
+    }
+
+    /** A database of the tests, and turns (transactions) on it. */
+    private record Store(JdbcClient jdbc, TransactionTemplate turn) {
+        Store(DataSource dataSource) {
+            this(JdbcClient.create(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        }
+    }
+
+    private static ConversationKey newConversation() {
+        return new ConversationKey("msteams", "a:" + UUID.randomUUID());
     }
 
     private static ConversationState state(String stateId) {
@@ -83,7 +93,7 @@ class StateVisitsTests {
         return jdbc.sql("SELECT state_id, first_at FROM state_visits WHERE channel = :channel"
                         + " AND conversation_id = :conversationId")
                 .param("channel", key.channel()).param("conversationId", key.conversationId())
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
-                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -24,16 +24,8 @@ class ConversationStateTests {
 
     @Test
     void roundTripsEveryCharacterAsOneLineOfJsonEscapes() {
-        // Every UTF-16 unit, lone surrogates included, then non-BMP characters; in slices of 4096
-        // so that each state stays under MAX_LENGTH even when every character is escaped.
         for (int from = 0; from <= 0x10000; from += 4096) {
-            StringBuilder slice = new StringBuilder();
-            for (int c = from; c < from + 4096 && c <= 0xFFFF; c++) {
-                slice.append((char) c);
-            }
-            if (from == 0x10000) {
-                slice.appendCodePoint(0x1F512).appendCodePoint(0x10FFFF).append("\uD800x\uDC00");
-            }
+            CharSequence slice = slice(from);
             ConversationState state = new ConversationState("s", 1, "a", "fr", Status.ACTIVE, 0, false, null, null, 0,
                     Map.of("everything", slice.toString(), "01", "yes"));
             String json = state.toJson();
@@ -55,13 +47,7 @@ class ConversationStateTests {
         // its text exactly, spacing and escapes, for every UTF-16 unit and non-BMP characters.
         assertThat(STATE.toJson()).isEqualTo(EmitterStateJson.write(STATE));
         for (int from = 0; from <= 0x10000; from += 4096) {
-            StringBuilder slice = new StringBuilder();
-            for (int c = from; c < from + 4096 && c <= 0xFFFF; c++) {
-                slice.append((char) c);
-            }
-            if (from == 0x10000) {
-                slice.appendCodePoint(0x1F512).appendCodePoint(0x10FFFF).append("\uD800x\uDC00");
-            }
+            CharSequence slice = slice(from);
             ConversationState state = new ConversationState("s\u0085" + from, 1, "a\"b", "fr", Status.ACTIVE, 0, true,
                     "x\\y", "\uD800", 3, Map.of("everything", slice.toString(), "01", "yes"));
             String direct = state.toJson();
@@ -76,6 +62,22 @@ class ConversationStateTests {
                             emitted.substring(at, Math.min(emitted.length(), at + 12)))
                     .isTrue();
         }
+    }
+
+    /**
+     * Every UTF-16 unit, lone surrogates included, then non-BMP characters, in slices of 4096 from
+     * {@code from} (0 to 0x10000), so that each state stays under MAX_LENGTH even when every
+     * character is escaped.
+     */
+    private static CharSequence slice(int from) {
+        StringBuilder slice = new StringBuilder();
+        for (int c = from; c < from + 4096 && c <= 0xFFFF; c++) {
+            slice.append((char) c);
+        }
+        if (from == 0x10000) {
+            slice.appendCodePoint(0x1F512).appendCodePoint(0x10FFFF).append("\uD800x\uDC00");
+        }
+        return slice;
     }
 
     @Test
