@@ -108,7 +108,8 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
     /**
      * {@link #save}, and numbers the {@code replies} outbox entries the turn appends next in the same
      * statement, when this transaction row-locked the conversation: their {@link #reserve} then writes
-     * nothing (the counter's UPDATE rewrote the whole row, 6 % of a turn's CPU on the request threads).
+     * nothing (the counter's UPDATE rewrote the whole row: 6 % of the request threads' samples in a
+     * JFR profile under load).
      */
     Conversation save(Conversation conversation, Instant now, int replies) {
         int prepaid = replies > 0 && lockedSequences.knows(conversation.key()) ? replies : 0;

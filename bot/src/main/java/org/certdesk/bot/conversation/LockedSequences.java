@@ -90,7 +90,8 @@ final class LockedSequences {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        Map<ConversationKey, Counter> known = (Map<ConversationKey, Counter>) TransactionSynchronizationManager.getResource(this);
+        Map<ConversationKey, Counter> known =
+                (Map<ConversationKey, Counter>) TransactionSynchronizationManager.getResource(this);
         if (known == null && create) {
             Map<ConversationKey, Counter> fresh = new HashMap<>();
             TransactionSynchronizationManager.bindResource(this, fresh);

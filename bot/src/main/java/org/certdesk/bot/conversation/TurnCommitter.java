@@ -58,11 +58,13 @@ class TurnCommitter {
         // The save numbers the replies' outbox entries in its own statement, unless an escalation is
         // yet to add what it tells the employee (it opens the case on the saved conversation).
         Optional<Handoff> handoff = steps.handoff();
-        conversations.save(conversation, now, handoff.isPresent() ? 0 : dispatcher.entries(conversation.address(), replies));
+        int numbered = handoff.isPresent() ? 0 : dispatcher.entries(conversation.address(), replies);
+        conversations.save(conversation, now, numbered);
         states.reached(conversation.key(), steps.results().stream().map(r -> r.state()).toList(), now);
         transcript.turn(conversation.key(), steps.input(), steps.userName(), replies, now);
         handoff.ifPresent(escalation -> {
-            List<Outbound> told = helpdesk.escalated(conversation.key(), steps.turnRef(), escalation, steps.state(), now);
+            List<Outbound> told = helpdesk.escalated(conversation.key(), steps.turnRef(), escalation, steps.state(),
+                    now);
             transcript.bot(conversation.key(), told, now);
             replies.addAll(told);
         });

@@ -36,7 +36,7 @@ public class Transcript implements TranscriptLog {
     /**
      * The turn's lines in one INSERT: what the employee did (a text or a button; other inputs are not
      * said by anyone), then the bot's replies (typing indicators left out). A line per statement was
-     * 9 % of a turn's CPU on the request threads, at two to three lines a turn.
+     * 9 % of the request threads' samples under load (JFR), at two to three lines a turn.
      */
     @Override
     public void turn(ConversationKey key, UserInput input, String name, List<Outbound> replies, Instant now) {

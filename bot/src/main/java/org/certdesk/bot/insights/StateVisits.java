@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
  *
  * <p>Most turns reach a state their conversation saw before. The visits this instance wrote lately
  * are remembered (once committed), and such a turn skips the statement: it was a B-tree search of
- * the 100-character conversation id on every turn, 5 to 8 % of a turn's CPU on the request threads.
+ * the 100-character conversation id on every turn, 5 to 8 % of the request threads' samples under
+ * load (JFR).
  * A visit not remembered (written by another instance, or forgotten) is checked in the table.
  */
 @Repository

@@ -108,7 +108,8 @@ class SecurityConfiguration {
     /**
      * No observation of the filter chain. Switching them off by property (management.observations)
      * still wrapped every filter in a decorator that names and checks it on each request, Teams'
-     * activities included: about 2 % of the request threads' CPU under load, for nothing recorded.
+     * activities included: about 2 % of the request threads' samples under load (JFR), for nothing
+     * recorded.
      */
     @Bean
     SecurityObservationSettings noSecurityObservations() {
