@@ -42,7 +42,9 @@ final class StateJson {
      * turn, and the emitter (a new one per call, events, a writer, then a pass that rewrote its
      * YAML-only escapes as JSON's) was 7 % of the bot's request threads' samples under load (JFR).
      * The output is the same text the emitter wrote (its spacing, JSON's escapes only), and
-     * {@link #read} still reads it with the library.
+     * {@link #read} still reads it with the library. One exception, which the reader takes in both
+     * forms: a variable name of 128 characters or more (scripts' names are short snake_case), which
+     * the emitter wrote as a YAML complex key ({@code ? "name"}), is written as JSON.
      */
     static String write(ConversationState state) {
         StringBuilder out = new StringBuilder(256);
