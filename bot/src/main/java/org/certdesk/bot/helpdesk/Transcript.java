@@ -27,6 +27,10 @@ public class Transcript implements TranscriptLog {
     record Line(long id, String author, String name, String text, Instant at, Long caseId) {
     }
 
+    /** A line a turn adds, before it has an id and a time. */
+    private record Said(String author, String name, String text) {
+    }
+
     private final JdbcClient jdbc;
 
     Transcript(JdbcClient jdbc) {
@@ -40,16 +44,16 @@ public class Transcript implements TranscriptLog {
      */
     @Override
     public void turn(ConversationKey key, UserInput input, String name, List<Outbound> replies, Instant now) {
-        List<String[]> lines = new ArrayList<>(replies.size() + 1); // author, name, text
+        List<Said> lines = new ArrayList<>(replies.size() + 1);
         String said = input == null ? null : said(input);
         if (said != null) {
-            lines.add(new String[] {"employee", name, said});
+            lines.add(new Said("employee", name, said));
         }
         for (Outbound reply : replies) {
             if (reply instanceof Outbound.Say say) {
                 String text = text(say.message());
                 if (text != null && !text.isBlank()) {
-                    lines.add(new String[] {"bot", null, text});
+                    lines.add(new Said("bot", null, text));
                 }
             }
         }
@@ -66,8 +70,9 @@ public class Transcript implements TranscriptLog {
                 .param("channel", key.channel()).param("conversationId", key.conversationId())
                 .param("now", CaseStore.utc(now));
         for (int i = 0; i < lines.size(); i++) {
-            insert = insert.param("author" + i, lines.get(i)[0]).param("name" + i, fittedName(lines.get(i)[1]))
-                    .param("text" + i, fittedText(lines.get(i)[2]));
+            Said line = lines.get(i);
+            insert = insert.param("author" + i, line.author()).param("name" + i, fittedName(line.name()))
+                    .param("text" + i, fittedText(line.text()));
         }
         insert.update();
     }

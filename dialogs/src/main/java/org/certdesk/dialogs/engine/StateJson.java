@@ -49,15 +49,15 @@ final class StateJson {
     static String write(ConversationState state) {
         StringBuilder out = new StringBuilder(256);
         out.append("{\"format\": ").append(FORMAT);
-        text(out, "scriptId", state.scriptId());
+        field(out, "scriptId", state.scriptId());
         out.append(", \"scriptVersion\": ").append(state.scriptVersion());
-        text(out, "stateId", state.stateId());
-        text(out, "locale", state.locale());
-        text(out, "status", state.status().name());
+        field(out, "stateId", state.stateId());
+        field(out, "locale", state.locale());
+        field(out, "status", state.status().name());
         out.append(", \"misses\": ").append(state.misses());
         out.append(", \"offeringHuman\": ").append(state.offeringHuman());
-        text(out, "pendingAction", state.pendingAction());
-        text(out, "pendingRequestId", state.pendingRequestId());
+        field(out, "pendingAction", state.pendingAction());
+        field(out, "pendingRequestId", state.pendingRequestId());
         out.append(", \"actionSeq\": ").append(state.actionSeq());
         out.append(", \"variables\": {");
         boolean first = true;
@@ -73,7 +73,8 @@ final class StateJson {
         return out.append("}}").toString();
     }
 
-    private static void text(StringBuilder out, String name, String value) {
+    /** A string field after the first: {@code , "name": "value"}, or {@code , "name": null}. */
+    private static void field(StringBuilder out, String name, String value) {
         out.append(", \"").append(name).append("\": ");
         if (value == null) {
             out.append("null");
