@@ -3,9 +3,6 @@ package org.certdesk.bot.channel.teams;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,26 +61,23 @@ class ConnectorClient {
         }
         try {
             String token = tokens.token();
-            HttpResponse<String> response = post(uri, token, activityJson);
-            if (response.statusCode() == 401 && token != null) {
+            TeamsHttp.Answer answer = http.postReply(uri, activityJson, token);
+            if (answer.status() == 401 && token != null) {
                 log.info("Bot Connector refused the token (401); fetching a new one");
                 tokens.invalidate(token);
                 token = tokens.token();
-                response = post(uri, token, activityJson);
+                answer = http.postReply(uri, activityJson, token);
             }
-            return result(response);
+            return result(answer);
         } catch (ConnectorTokens.TokenUnavailable e) {
             return DeliveryResult.retry(null, "no connector token: " + e.getMessage());
-        } catch (HttpTimeoutException e) {
+        } catch (TeamsHttp.NoAnswer e) {
             // The connector may still post it: not again before it had as long again to do so.
             log.info("Bot Connector at {} did not answer within {}", uri.getHost(), http.replyTimeout());
             return DeliveryResult.unanswered("no answer within " + http.replyTimeout(), http.replyTimeout());
         } catch (IOException e) {
             log.info("Bot Connector unreachable at {}: {}", uri.getHost(), e.toString());
             return DeliveryResult.retry(null, "I/O error: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return DeliveryResult.retry(null, "interrupted");
         }
     }
 
@@ -98,24 +92,13 @@ class ConnectorClient {
         return uri;
     }
 
-    private HttpResponse<String> post(URI uri, String token, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = http.reply(uri)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build());
-    }
-
-    private DeliveryResult result(HttpResponse<String> response) {
-        int status = response.statusCode();
+    private DeliveryResult result(TeamsHttp.Answer answer) {
+        int status = answer.status();
         if (status >= 200 && status < 300) {
             return DeliveryResult.sent();
         }
-        String reason = "HTTP " + status + errorCode(response.body());
-        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
+        String reason = "HTTP " + status + errorCode(answer.body());
+        Duration retryAfter = RetryAfter.parse(answer.retryAfter(), clock.instant());
         if (status == 429 || status == 408 || status == 412 || status >= 500) {
             return DeliveryResult.retry(retryAfter, reason);
         }

@@ -3,8 +3,6 @@ package org.certdesk.bot.channel.teams;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,23 +103,16 @@ class ConnectorTokens {
                 + "&client_id=" + encode(properties.appId())
                 + "&client_secret=" + encode(properties.appPassword() == null ? "" : properties.appPassword())
                 + "&scope=" + encode(properties.tokenScope());
-        HttpResponse<String> response;
+        TeamsHttp.Answer answer;
         try {
-            response = http.send(http.request(url)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
-                    .build());
+            answer = http.postForm(url, form);
         } catch (IOException e) {
             throw unavailable("token service " + url + " unreachable: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted while fetching a connector token");
         }
-        JsonNode body = parse(response.body());
-        if (response.statusCode() != 200) {
+        JsonNode body = parse(answer.body());
+        if (answer.status() != 200) {
             String error = ActivityReader.string(body.path("error"));
-            throw unavailable("token service " + url + " answered HTTP " + response.statusCode()
+            throw unavailable("token service " + url + " answered HTTP " + answer.status()
                     + (error != null ? " (" + error + ")" : ""));
         }
         String accessToken = ActivityReader.string(body.path("access_token"));

@@ -169,9 +169,6 @@ class SigningKeys {
             return new KeySet(Map.copyOf(byKid), now, now);
         } catch (IOException | ParseException | IllegalArgumentException e) {
             throw new KeysUnavailable("signing keys unavailable from " + metadataUrl + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeysUnavailable("interrupted while fetching the signing keys", e);
         }
     }
 

@@ -1,16 +1,14 @@
 package org.certdesk.bot.channel.teams;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
 
@@ -19,80 +17,133 @@ import org.springframework.stereotype.Component;
  * service, the Bot Connector), with the configured timeouts. Redirects are not followed: a bearer
  * token must never travel to a host it was not meant for.
  *
- * <p>The client's own work (reading answers off its selector, completing them) runs on one thread per
- * core: that work never blocks, so more threads only add switches and memory. The JDK's default, a
- * cached pool, grew to one thread per reply in flight (about 35 more threads at 64 conversations).
+ * <p>An exchange runs on the calling thread ({@link HttpURLConnection}: blocking, connections kept
+ * alive and reused per host, the JVM's proxy settings). The JDK's {@code java.net.http.HttpClient}
+ * hands every exchange to its selector thread and its executor and back to the caller; posting a
+ * reply to the bench's stub connector cost 200 to 270 µs of CPU from one sender and 87 to 92 µs each
+ * from 16 at once with it, against 45 and 58 µs here (docs/performance.md), and it needed threads of
+ * its own.
+ *
+ * <p>A request body is written in one piece with its headers (buffered, not streamed: a body written
+ * after its headers waits for their acknowledgement, a millisecond per request on loopback). Before
+ * reusing a kept connection the JDK checks that the far end has not closed it; a buffered POST that
+ * still fails on one is sent once more on a new connection (unless {@code sun.net.http.retryPost=false}),
+ * as the outbox would retry it anyway: a reply is delivered at least once (see {@link ConnectorClient}).
  */
 @Component
 class TeamsHttp {
-    private static final AtomicInteger CLIENTS = new AtomicInteger();
+    /** Connections kept alive per host; the JDK keeps 5, fewer than the outbox's 16 parallel deliveries. */
+    static final int KEPT_ALIVE = 64;
+    /** More than any answer of these endpoints (a key set is a few KB); a longer one is an error. */
+    private static final int MAX_ANSWER = 4 * 1024 * 1024;
 
-    private final HttpClient client;
+    static {
+        // Read once, when the JDK first keeps a connection: set before any exchange, unless the operator did.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(KEPT_ALIVE));
+        }
+    }
+
+    /** What the endpoint answered: its status, its body as UTF-8 text, and its {@code Retry-After}, if any. */
+    record Answer(int status, String body, String retryAfter) {
+    }
+
+    /**
+     * The request went out and no answer came within the timeout: the far end may still act on it.
+     * (A connection that could not be made in time is a plain {@link IOException}: nothing was sent.)
+     */
+    static final class NoAnswer extends IOException {
+        NoAnswer(Duration timeout) {
+            super("no answer within " + timeout);
+        }
+    }
+
+    private final int connectTimeout;
     private final Duration requestTimeout;
     private final Duration replyTimeout;
-    private final String threadPrefix;
 
     TeamsHttp(TeamsProperties properties) {
-        this.threadPrefix = "certdesk-teams-http-" + CLIENTS.incrementAndGet() + "-";
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .executor(clientThreads(threadPrefix))
-                .build();
+        this.connectTimeout = millis(properties.connectTimeout());
         this.requestTimeout = properties.requestTimeout();
         this.replyTimeout = properties.replyTimeout();
-    }
-
-    /** The name of this client's threads, up to their number: certdesk-teams-http-1-2 is client 1's second. */
-    String threadPrefix() {
-        return threadPrefix;
-    }
-
-    /** As many threads as cores (at least two), started when needed and ended after a minute idle. */
-    private static Executor clientThreads(String prefix) {
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES,
-                new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, prefix + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
-    }
-
-    /** A request builder for {@code uri} with the request timeout set. */
-    HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(requestTimeout).header("User-Agent", "certdesk-bot");
-    }
-
-    /** A request builder for posting a reply to {@code uri}: it waits {@code reply-timeout} for the answer. */
-    HttpRequest.Builder reply(URI uri) {
-        return request(uri).timeout(replyTimeout);
     }
 
     Duration replyTimeout() {
         return replyTimeout;
     }
 
-    /**
-     * Sends {@code request}; the body is read as UTF-8 text.
-     *
-     * @throws IOException on a connection failure or timeout (an {@link java.net.http.HttpTimeoutException})
-     * @throws InterruptedException if the calling thread is interrupted while waiting
-     */
-    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    /** GETs a JSON document within the request timeout; a status other than 200 is an {@link IOException} naming it. */
+    String getJson(URI uri) throws IOException {
+        Answer answer = exchange(uri, null, null, null, requestTimeout);
+        if (answer.status() != 200) {
+            throw new IOException("GET " + uri + " answered HTTP " + answer.status());
+        }
+        return answer.body();
     }
 
-    /** GETs a JSON document; a status other than 200 is an {@link IOException} naming it. */
-    String getJson(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(request(uri).header("Accept", "application/json").GET().build());
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
+    /** POSTs a form within the request timeout (the token service). */
+    Answer postForm(URI uri, String form) throws IOException {
+        return exchange(uri, "application/x-www-form-urlencoded", form, null, requestTimeout);
+    }
+
+    /** POSTs a reply within the reply timeout, with {@code bearer} as its token unless null. */
+    Answer postReply(URI uri, String json, String bearer) throws IOException {
+        return exchange(uri, "application/json; charset=utf-8", json, bearer, replyTimeout);
+    }
+
+    /** A GET when {@code body} is null, else a POST of it. */
+    private Answer exchange(URI uri, String contentType, String body, String bearer, Duration timeout)
+            throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout(connectTimeout);
+        connection.setReadTimeout(millis(timeout));
+        connection.setRequestProperty("User-Agent", "certdesk-bot");
+        connection.setRequestProperty("Accept", "application/json");
+        if (bearer != null) {
+            connection.setRequestProperty("Authorization", "Bearer " + bearer);
         }
-        return response.body();
+        if (body != null) {
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", contentType);
+        }
+        connection.connect(); // a timeout here sent nothing: a plain IOException
+        try {
+            if (body != null) {
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            int status = connection.getResponseCode();
+            InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            return new Answer(status, read(stream), connection.getHeaderField("Retry-After"));
+        } catch (SocketTimeoutException e) {
+            connection.disconnect();
+            throw new NoAnswer(timeout);
+        }
+    }
+
+    /** Reads the whole answer, which puts the connection back for the next exchange. */
+    private static String read(InputStream stream) throws IOException {
+        if (stream == null) {
+            return "";
+        }
+        try (InputStream in = stream) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                if (bytes.size() + n > MAX_ANSWER) {
+                    throw new IOException("answer longer than " + MAX_ANSWER + " bytes");
+                }
+                bytes.write(buffer, 0, n);
+            }
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
     }
 }

@@ -1,0 +1,166 @@
+package org.certdesk.bot.channel.teams;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The channel's HTTP client against real sockets: connections are kept and reused (64 replies at once,
+ * three times over, open no more connections than the first time), a connection the connector closed
+ * while idle costs the next reply nothing, and a redirect is not followed (a token never travels to a
+ * host it was not meant for).
+ */
+class TeamsHttpTests {
+    private static final String REPLY = "{\"type\":\"message\",\"text\":\"hi\"}";
+
+    @Test
+    void sixtyFourRepliesAtOnceAreAllAnsweredOverConnectionsKeptAlive() throws Exception {
+        Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+        HttpServer connector = connector(exchange -> {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            answer(exchange, 200, "{\"id\":\"1\"}");
+        });
+        TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
+        URI uri = uri(connector, "/v3/conversations/a/activities");
+        ExecutorService senders = Executors.newFixedThreadPool(64);
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<Future<TeamsHttp.Answer>> answers = new ArrayList<>();
+                for (int i = 0; i < 64; i++) {
+                    answers.add(senders.submit(() -> http.postReply(uri, REPLY, "token-1")));
+                }
+                for (Future<TeamsHttp.Answer> answer : answers) {
+                    assertThat(answer.get().status()).isEqualTo(200);
+                    assertThat(answer.get().body()).isEqualTo("{\"id\":\"1\"}");
+                }
+            }
+        } finally {
+            senders.shutdownNow();
+            connector.stop(0);
+        }
+        // The JDK keeps 5 connections per host unless told otherwise: 64 + 59 + 59 connections then.
+        assertThat(clientPorts).as("connections opened for 3 x 64 replies").hasSizeLessThanOrEqualTo(64);
+    }
+
+    @Test
+    void aConnectionTheConnectorClosedWhileIdleDoesNotFailTheNextReply() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread connector = new Thread(() -> {
+                try {
+                    for (int connection = 0; connection < 2; connection++) {
+                        try (Socket socket = server.accept()) { // one exchange, then the connection is closed
+                            received.add(readRequest(socket));
+                            socket.getOutputStream().write(("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n"
+                                    + "Content-Length: 10\r\n\r\n{\"id\":\"1\"}").getBytes(StandardCharsets.UTF_8));
+                            socket.getOutputStream().flush();
+                        }
+                    }
+                } catch (IOException e) {
+                    received.add("failed: " + e);
+                }
+            });
+            connector.start();
+            TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
+            URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/v3/conversations/a/activities");
+
+            assertThat(http.postReply(uri, REPLY, null).status()).isEqualTo(201);
+            Thread.sleep(100); // the connector has closed the connection the client keeps
+            assertThat(http.postReply(uri, REPLY, null).status()).isEqualTo(201);
+            connector.join(5_000);
+        }
+        assertThat(received).hasSize(2).allSatisfy(request -> assertThat(request).endsWith(REPLY));
+    }
+
+    @Test
+    void aRedirectIsNotFollowed() throws Exception {
+        List<String> paths = new CopyOnWriteArrayList<>();
+        HttpServer connector = connector(exchange -> {
+            paths.add(exchange.getRequestURI().getPath());
+            if (exchange.getRequestURI().getPath().equals("/v3/conversations/a/activities")) {
+                exchange.getResponseHeaders().add("Location", "/elsewhere");
+                answer(exchange, 302, "");
+            } else {
+                answer(exchange, 200, "{}");
+            }
+        });
+        try {
+            TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
+            TeamsHttp.Answer answer = http.postReply(uri(connector, "/v3/conversations/a/activities"), REPLY, "token-1");
+            assertThat(answer.status()).isEqualTo(302);
+        } finally {
+            connector.stop(0);
+        }
+        assertThat(paths).containsExactly("/v3/conversations/a/activities");
+    }
+
+    private interface Handler {
+        void handle(HttpExchange exchange) throws IOException;
+    }
+
+    private static HttpServer connector(Handler handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        server.setExecutor(Executors.newFixedThreadPool(64));
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                handler.handle(exchange);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static URI uri(HttpServer server, String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    /** A request's head and its body (by Content-Length), as text. */
+    private static String readRequest(Socket socket) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder request = new StringBuilder();
+        int length = 0;
+        for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+            request.append(line).append('\n');
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+            }
+        }
+        char[] body = new char[length];
+        for (int read = 0; read < length; ) {
+            read += in.read(body, read, length - read);
+        }
+        return request.append('\n').append(body).toString();
+    }
+}
