@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * <p>An exchange runs on the calling thread ({@link HttpURLConnection}: blocking, connections kept
  * alive and reused per host, the JVM's proxy settings). The JDK's {@code java.net.http.HttpClient}
  * hands every exchange to its selector thread and its executor and back to the caller; posting a
- * reply to the bench's stub connector cost 200 to 270 µs of CPU from one sender and 87 to 92 µs each
- * from 16 at once with it, against 45 and 58 µs here (docs/performance.md), and it needed threads of
- * its own.
+ * reply to the bench's stub connector cost 190 to 200 µs of CPU from one sender and 91 to 99 µs each
+ * from 16 at once with it, against 45 and 59 µs here ({@code bot/tools/ReplyClientBench.java},
+ * docs/performance.md), and it needed threads of its own.
  *
  * <p>A request body is written in one piece with its headers (buffered, not streamed: a body written
  * after its headers waits for their acknowledgement, a millisecond per request on loopback). Before
@@ -94,6 +94,11 @@ class TeamsHttp {
     /** A GET when {@code body} is null, else a POST of it. */
     private Answer exchange(URI uri, String contentType, String body, String bearer, Duration timeout)
             throws IOException {
+        String scheme = uri.getScheme();
+        if ((!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
+            // e.g. a key set's address taken from the metadata document: file: or jar: would read local files
+            throw new IOException("not an http(s) URL: " + uri);
+        }
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);

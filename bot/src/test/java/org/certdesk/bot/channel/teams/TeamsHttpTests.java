@@ -24,12 +24,13 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The channel's HTTP client against real sockets: connections are kept and reused (64 replies at once,
  * three times over, open no more connections than the first time), a connection the connector closed
  * while idle costs the next reply nothing, and a redirect is not followed (a token never travels to a
- * host it was not meant for).
+ * host it was not meant for), nor is an address of another scheme read.
  */
 class TeamsHttpTests {
     private static final String REPLY = "{\"type\":\"message\",\"text\":\"hi\"}";
@@ -113,6 +114,15 @@ class TeamsHttpTests {
             connector.stop(0);
         }
         assertThat(paths).containsExactly("/v3/conversations/a/activities");
+    }
+
+    @Test
+    void anAddressThatIsNotHttpIsRefusedWithoutBeingRead() {
+        TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
+        assertThatThrownBy(() -> http.getJson(URI.create("file:///etc/hostname")))
+                .isInstanceOf(IOException.class).hasMessageContaining("not an http(s) URL");
+        assertThatThrownBy(() -> http.getJson(URI.create("jar:file:/tmp/a.jar!/keys.json")))
+                .isInstanceOf(IOException.class).hasMessageContaining("not an http(s) URL");
     }
 
     private interface Handler {
