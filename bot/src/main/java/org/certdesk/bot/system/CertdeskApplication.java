@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan("org.certdesk.bot")
 public class CertdeskApplication {
     public static void main(String[] args) {
+        JdkHttpDefaults.apply(); // before anything connects: the JDK reads them once
         SpringApplication.run(CertdeskApplication.class, args);
     }
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.certdesk.bot.system.JdkHttpDefaults;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,25 +25,22 @@ import org.springframework.stereotype.Component;
  * from 16 at once with it, against 45 and 59 µs here ({@code bot/tools/ReplyClientBench.java},
  * docs/performance.md), and it needed threads of its own.
  *
- * <p>A request body is written in one piece with its headers (buffered, not streamed: a body written
- * after its headers waits for their acknowledgement, a millisecond per request on loopback). Before
- * reusing a kept connection the JDK checks that the far end has not closed it; a buffered POST that
- * still fails on one is sent once more on a new connection (unless {@code sun.net.http.retryPost=false}),
- * as the outbox would retry it anyway: a reply is delivered at least once (see {@link ConnectorClient}).
+ * <p>A request body is written in one piece with its headers (buffered). Streamed, the JDK first
+ * checks a kept connection with a read of a millisecond before each POST, which cost about 1.2 ms a
+ * request from one sender. When reading the answer fails (other than by a timeout), the JDK sends a
+ * buffered POST once more on a new connection (unless {@code sun.net.http.retryPost=false}); a
+ * connection the connector closed while idle therefore costs the reply nothing, and a reply the
+ * connector may have taken before the failure can arrive twice, as it can when the outbox retries an
+ * I/O error (replies are delivered at least once, see {@link ConnectorClient}).
+ *
+ * <p>The timeouts bound each wait for the far end's bytes, not the whole exchange: in practice the wait
+ * for its answer. A connection kept idle is closed by the JDK after 5 s unless the far end asks for
+ * longer ({@code Keep-Alive: timeout=…}).
  */
 @Component
 class TeamsHttp {
-    /** Connections kept alive per host; the JDK keeps 5, fewer than the outbox's 16 parallel deliveries. */
-    static final int KEPT_ALIVE = 64;
     /** More than any answer of these endpoints (a key set is a few KB); a longer one is an error. */
     private static final int MAX_ANSWER = 4 * 1024 * 1024;
-
-    static {
-        // Read once, when the JDK first keeps a connection: set before any exchange, unless the operator did.
-        if (System.getProperty("http.maxConnections") == null) {
-            System.setProperty("http.maxConnections", Integer.toString(KEPT_ALIVE));
-        }
-    }
 
     /** What the endpoint answered: its status, its body as UTF-8 text, and its {@code Retry-After}, if any. */
     record Answer(int status, String body, String retryAfter) {
@@ -63,6 +61,7 @@ class TeamsHttp {
     private final Duration replyTimeout;
 
     TeamsHttp(TeamsProperties properties) {
+        JdkHttpDefaults.apply();
         this.connectTimeout = millis(properties.connectTimeout());
         this.requestTimeout = properties.requestTimeout();
         this.replyTimeout = properties.replyTimeout();
@@ -115,18 +114,26 @@ class TeamsHttp {
             connection.setRequestProperty("Content-Type", contentType);
         }
         connection.connect(); // a timeout here sent nothing: a plain IOException
+        int status;
         try {
             if (body != null) {
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(body.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            int status = connection.getResponseCode();
-            InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            return new Answer(status, read(stream), connection.getHeaderField("Retry-After"));
+            status = connection.getResponseCode();
         } catch (SocketTimeoutException e) {
             connection.disconnect();
             throw new NoAnswer(timeout);
+        }
+        String retryAfter = connection.getHeaderField("Retry-After");
+        try {
+            return new Answer(status, read(status >= 400 ? connection.getErrorStream() : connection.getInputStream()),
+                    retryAfter);
+        } catch (SocketTimeoutException e) {
+            // The status says what happened (a reply answered 201 was posted): the body is only detail.
+            connection.disconnect();
+            return new Answer(status, "", retryAfter);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.certdesk.bot.system.JdkHttpDefaults;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The channel's HTTP client against real sockets: connections are kept and reused (64 replies at once,
  * three times over, open no more connections than the first time), a connection the connector closed
  * while idle costs the next reply nothing, and a redirect is not followed (a token never travels to a
- * host it was not meant for), nor is an address of another scheme read.
+ * host it was not meant for), nor is an address of another scheme read, and no token is logged.
  */
 class TeamsHttpTests {
     private static final String REPLY = "{\"type\":\"message\",\"text\":\"hi\"}";
@@ -40,6 +41,7 @@ class TeamsHttpTests {
         Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
         HttpServer connector = connector(exchange -> {
             clientPorts.add(exchange.getRemoteAddress().getPort());
+            exchange.getResponseHeaders().add("Keep-Alive", "timeout=60"); // a slow machine between rounds
             answer(exchange, 200, "{\"id\":\"1\"}");
         });
         TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
@@ -62,9 +64,10 @@ class TeamsHttpTests {
         }
         // The JDK keeps 5 connections per host unless told otherwise: 64 + 59 + 59 connections then.
         assertThat(clientPorts).as("connections opened for 3 x 64 replies")
-                .hasSizeLessThanOrEqualTo(TeamsHttp.KEPT_ALIVE);
+                .hasSizeLessThanOrEqualTo(JdkHttpDefaults.KEPT_ALIVE);
     }
 
+    /** The JDK sends a buffered POST once more on a new connection when the kept one fails. */
     @Test
     void aConnectionTheConnectorClosedWhileIdleDoesNotFailTheNextReply() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
@@ -126,13 +129,53 @@ class TeamsHttpTests {
                 .isInstanceOf(IOException.class).hasMessageContaining("not an http(s) URL");
     }
 
+    @Test
+    void noBearerTokenIsLoggedEvenWithTheJdksLoggersAtTheirFinestLevel() throws Exception {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        List<String> logged = new CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getLoggerName() + ": " + record.getMessage()
+                        + (record.getParameters() == null ? "" : List.of(record.getParameters())));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        java.util.logging.Level before = root.getLevel();
+        HttpServer connector = connector(exchange -> answer(exchange, 201, "{\"id\":\"1\"}"));
+        root.addHandler(capture);
+        root.setLevel(java.util.logging.Level.ALL); // what logging.level.root=TRACE gives the JDK's loggers
+        try {
+            TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
+            assertThat(http.postReply(uri(connector, "/v3/conversations/a/activities"), REPLY,
+                    "token-that-must-not-be-logged").status()).isEqualTo(201);
+        } finally {
+            root.setLevel(before);
+            root.removeHandler(capture);
+            connector.stop(0);
+        }
+        assertThat(logged).noneMatch(line -> line.contains("token-that-must-not-be-logged"));
+    }
+
     private interface Handler {
         void handle(HttpExchange exchange) throws IOException;
     }
 
     private static HttpServer connector(Handler handler) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        server.setExecutor(Executors.newFixedThreadPool(64));
+        server.setExecutor(Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "test-connector");
+            thread.setDaemon(true); // idle ones end after a minute; none outlives the test run
+            return thread;
+        }));
         server.createContext("/", exchange -> {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();
@@ -169,8 +212,11 @@ class TeamsHttpTests {
             }
         }
         char[] body = new char[length];
-        for (int read = 0; read < length; ) {
-            read += in.read(body, read, length - read);
+        for (int read = 0, n; read < length; read += n) {
+            n = in.read(body, read, length - read);
+            if (n < 0) {
+                break;
+            }
         }
         return request.append('\n').append(body).toString();
     }
