@@ -18,8 +18,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import org.certdesk.bot.system.JdkHttpDefaults;
 import org.junit.jupiter.api.Test;
@@ -131,11 +136,11 @@ class TeamsHttpTests {
 
     @Test
     void noBearerTokenIsLoggedEvenWithTheJdksLoggersAtTheirFinestLevel() throws Exception {
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        Logger root = Logger.getLogger("");
         List<String> logged = new CopyOnWriteArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
+        Handler capture = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
+            public void publish(LogRecord record) {
                 logged.add(record.getLoggerName() + ": " + record.getMessage()
                         + (record.getParameters() == null ? "" : List.of(record.getParameters())));
             }
@@ -148,11 +153,11 @@ class TeamsHttpTests {
             public void close() {
             }
         };
-        capture.setLevel(java.util.logging.Level.ALL);
-        java.util.logging.Level before = root.getLevel();
+        capture.setLevel(Level.ALL);
+        Level before = root.getLevel();
         HttpServer connector = connector(exchange -> answer(exchange, 201, "{\"id\":\"1\"}"));
         root.addHandler(capture);
-        root.setLevel(java.util.logging.Level.ALL); // what logging.level.root=TRACE gives the JDK's loggers
+        root.setLevel(Level.ALL); // what logging.level.root=TRACE gives the JDK's loggers
         try {
             TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
             assertThat(http.postReply(uri(connector, "/v3/conversations/a/activities"), REPLY,
@@ -165,11 +170,7 @@ class TeamsHttpTests {
         assertThat(logged).noneMatch(line -> line.contains("token-that-must-not-be-logged"));
     }
 
-    private interface Handler {
-        void handle(HttpExchange exchange) throws IOException;
-    }
-
-    private static HttpServer connector(Handler handler) throws IOException {
+    private static HttpServer connector(HttpHandler handler) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         server.setExecutor(Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "test-connector");
