@@ -4,14 +4,17 @@
 # generator, and over the measured window reads the kernel's counters of the bot process:
 #   - bytes written per turn (/proc/PID/io write_bytes: H2's chunks, the log);
 #   - CPU ms per turn by thread group (/proc/PID/task/*/stat), so that the JIT compiling inside the
-#     window shows up as such, and H2's writer threads are told apart from the request threads.
+#     window shows up as such, and H2's writer threads are told apart from the request threads;
+#   - heap allocated per turn and the collector's pauses (jstat's counters: young collections times
+#     the eden's size, plus what the eden gained), which are what the p99 waits behind.
 # The kernel's per-thread counters are exact; a JFR recording of the same load over-weights the few
 # busy background threads (its sampler takes a few threads per tick, whatever number are running).
 #
 #   BENCH=../shared/bench bot/tools/turn-costs.sh bot/target/certdesk-bot.jar [NAME]
 #
 # Settings (environment): C=64 conversations, WARM=240 s of load before the window, DUR=40 s window,
-# PORT=39900, EXTRA_OPTS="" (more JVM flags, e.g. -Dserver.tomcat.threads.max=8), OUT=/tmp/turn-costs.
+# PORT=39900, EXTRA_OPTS="" (more JVM flags, e.g. -Dserver.tomcat.threads.max=8), JVM_OPTS (instead of the
+# README's collector and memory flags), OUT=/tmp/turn-costs.
 # JVM flags: the README's start command (plus Teams pacing off, as in the side-by-side bench).
 # Prints one line of figures and one of CPU by thread group; the data folder is deleted at the end.
 set -euo pipefail
@@ -23,6 +26,7 @@ out=${OUT:-/tmp/turn-costs}/$name
 mkdir -p "$out"; rm -f "$out"/*
 
 snapshot() { # PID FILE: write_bytes, then one line per thread: tid, name, CPU seconds
+  jstat -gc "$1" | tail -1 >"$2.gc"
   python3 - "$1" "$2" <<'PY'
 import os, sys
 pid, path = sys.argv[1], sys.argv[2]
@@ -41,7 +45,7 @@ with open(path, 'w') as f:
 PY
 }
 
-opts="-XX:+UseSerialGC -Xmx144m -Xss512k -XX:ReservedCodeCacheSize=64m -Dcertdesk.bot.pace.enabled=false ${EXTRA_OPTS:-}"
+opts="${JVM_OPTS:--XX:+UseSerialGC -Xmx144m -Xss512k -XX:ReservedCodeCacheSize=64m} -Dcertdesk.bot.pace.enabled=false ${EXTRA_OPTS:-}"
 CERTDESK_JAR=$jar PORT=$PORT MALLOC_ARENA_MAX=2 JAVA_OPTS="$opts" "$bench/certdesk/start.sh" >"$out/bot.log" 2>&1 &
 starter=$!
 for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 1; done
@@ -79,9 +83,18 @@ for tid, (thread, seconds) in threads1.items():
     group = next((g for prefix, g in groups if thread.startswith(prefix)), 'other')
     cpu[group] = cpu.get(group, 0) + seconds - threads0.get(tid, (thread, 0))[1]
 total = sum(cpu.values())
+def gc(path):  # jstat -gc: S0C S1C S0U S1U EC EU OC OU MC MU CCSC CCSU YGC YGCT FGC FGCT [CGC CGCT] GCT
+    v = open(path).read().split()
+    return {'EC': float(v[4]), 'EU': float(v[5]), 'YGC': int(v[12]), 'YGCT': float(v[13]), 'FGC': int(v[14]),
+            'FGCT': float(v[15])}
+gc0, gc1 = gc(f'{out}/start.gc'), gc(f'{out}/end.gc')
+allocated_kb = (gc1['YGC'] - gc0['YGC']) * gc0['EC'] + gc1['EU'] - gc0['EU']
 print(f"{name}: C={result['C']} {result['turns_per_s']:.0f} turns/s, p50 {result['latency_ms']['p50']:.1f} ms,"
       f" p99 {result['latency_ms']['p99']:.1f} ms, errors {result['errors']}, {total * 1000 / turns:.3f} ms CPU/turn,"
       f" {(bytes1 - bytes0) / turns / 1024:.1f} KB written/turn, peak RSS {result['bot_rss_peak_mb']:.0f} MB,"
       f" {result['bot_threads_peak']} threads, file {open(f'{out}/file-size').read().strip()}")
+print(f"  heap: {allocated_kb / turns:.0f} KB allocated/turn, {gc1['YGC'] - gc0['YGC']} young collections"
+      f" ({(gc1['YGCT'] - gc0['YGCT']) * 1000:.0f} ms), {gc1['FGC'] - gc0['FGC']} full"
+      f" ({(gc1['FGCT'] - gc0['FGCT']) * 1000:.0f} ms) in the window")
 print('  CPU ms/turn: ' + ', '.join(f'{g} {s * 1000 / turns:.3f}' for g, s in sorted(cpu.items(), key=lambda i: -i[1])))
 PY

@@ -31,7 +31,7 @@ class ArchitectureTests {
     void theServiceImportsItsOwnClasses() {
         // A rule over an empty import passes whatever the code: make sure the import found the service.
         assertContains("org.certdesk.bot.conversation.TurnProcessor");
-        assertContains("org.certdesk.bot.channel.teams.TeamsController");
+        assertContains("org.certdesk.bot.channel.teams.MessagingEndpoint");
     }
 
     @Test

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.certdesk.bot.shared.DurableWrites;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,7 +20,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * activities are not held here: the inbox waits for the write itself, without copying the answer.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(FilterOrder.DURABLE_ANSWERS)
 class DurableAnswers extends OncePerRequestFilter {
     private final DurableWrites durable;
 

@@ -1,9 +1,7 @@
 package org.certdesk.bot.system;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -65,16 +63,7 @@ class RequestContentTypes extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", HttpStatus.UNSUPPORTED_MEDIA_TYPE.getReasonPhrase());
-        problem.put("status", HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // The body is left unread: closing spares reading what we refuse.
-        response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.refuseUnread(request, response, json, HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
     }
 }

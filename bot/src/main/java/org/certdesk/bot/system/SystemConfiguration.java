@@ -6,7 +6,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.Ordered;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +28,7 @@ class SystemConfiguration {
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(CertdeskProperties properties, JsonMapper json) {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimit(properties.limits().maxRequestBody().toBytes(), json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setOrder(FilterOrder.BODY_LIMIT);
         return registration;
     }
 
@@ -37,7 +36,7 @@ class SystemConfiguration {
     @Bean
     FilterRegistrationBean<RequestContentTypes> requestContentTypes(JsonMapper json) {
         FilterRegistrationBean<RequestContentTypes> registration = new FilterRegistrationBean<>(new RequestContentTypes(json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setOrder(FilterOrder.CONTENT_TYPES);
         return registration;
     }
 
@@ -45,7 +44,7 @@ class SystemConfiguration {
     @Bean
     FilterRegistrationBean<UndecodableRequests> undecodableRequests(JsonMapper json) {
         FilterRegistrationBean<UndecodableRequests> registration = new FilterRegistrationBean<>(new UndecodableRequests(json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        registration.setOrder(FilterOrder.UNDECODABLE);
         return registration;
     }
 }

@@ -154,16 +154,7 @@ class UndecodableRequests extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.refuseUnread(request, response, json, status, detail);
     }
 
     /** The request with its form body read once: the body can be read again, and its parameters are parsed. */

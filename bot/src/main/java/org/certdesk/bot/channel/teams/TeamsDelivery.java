@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Delivers outbox entries of {@value TeamsController#CHANNEL} conversations: renders each as a Bot
+ * Delivers outbox entries of {@value MessagingEndpoint#CHANNEL} conversations: renders each as a Bot
  * Framework activity ({@link ActivityRenderer}) and posts it to the conversation's Bot Connector,
  * within Teams' rate limits ({@link ConnectorPace}): when the conversation has sent all it may for
  * now, the entry is not posted but retried when it may be (the outbox keeps the later replies behind
@@ -49,7 +49,7 @@ class TeamsDelivery implements Delivery {
 
     @Override
     public String channel() {
-        return TeamsController.CHANNEL;
+        return MessagingEndpoint.CHANNEL;
     }
 
     /** One bubble per turn where the messages allow it: see {@link TurnBundle}. */

@@ -21,7 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Without an app id (local use): no token needed, but only from loopback. */
-@WebMvcTest(controllers = TeamsController.class, properties = "certdesk.bot.app-id=")
+@WebMvcTest(properties = "certdesk.bot.app-id=")
 class AuthOffTests {
     @Autowired
     private MockMvc mvc;
@@ -32,7 +32,7 @@ class AuthOffTests {
     void aLocalCallerNeedsNoToken() throws Exception {
         when(turns.submit(any())).thenReturn(TurnSubmitter.Submission.ACCEPTED);
         mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
-                        .content(TeamsControllerTests.message("hello")))
+                        .content(MessagingEndpointTests.message("hello")))
                 .andExpect(status().isOk());
         ArgumentCaptor<Inbound> inbound = ArgumentCaptor.forClass(Inbound.class);
         verify(turns).submit(inbound.capture());
@@ -44,7 +44,7 @@ class AuthOffTests {
         // What the real submitter says of a conversation id over 512 characters.
         when(turns.submit(any())).thenThrow(new IllegalArgumentException("conversation id must have 1 to 512 characters, has 600"));
         mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
-                        .content(TeamsControllerTests.message("hello")))
+                        .content(MessagingEndpointTests.message("hello")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("conversation id must have 1 to 512 characters, has 600"));
     }
@@ -52,7 +52,7 @@ class AuthOffTests {
     @Test
     void aRemoteCallerIsRefused() throws Exception {
         mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
-                        .content(TeamsControllerTests.message("hello"))
+                        .content(MessagingEndpointTests.message("hello"))
                         .with(request -> {
                             request.setRemoteAddr("203.0.113.7");
                             return request;
@@ -66,11 +66,11 @@ class AuthOffTests {
     void aCallerForwardedByALocalProxyIsRefused() throws Exception {
         // nginx on the same host: the socket is local, the caller is not.
         mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
-                        .content(TeamsControllerTests.message("hello"))
+                        .content(MessagingEndpointTests.message("hello"))
                         .header("X-Forwarded-For", "203.0.113.7"))
                 .andExpect(status().isUnauthorized());
         mvc.perform(post("/api/messages").contentType(MediaType.APPLICATION_JSON)
-                        .content(TeamsControllerTests.message("hello"))
+                        .content(MessagingEndpointTests.message("hello"))
                         .header("Forwarded", "for=203.0.113.7"))
                 .andExpect(status().isUnauthorized());
         verify(turns, never()).submit(any());

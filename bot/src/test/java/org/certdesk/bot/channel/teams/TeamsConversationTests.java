@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.bot.helpdesk.Handoffs;
 import org.certdesk.bot.shared.ConversationKey;
@@ -60,6 +61,8 @@ class TeamsConversationTests {
     JdbcClient jdbc;
     @Autowired
     Handoffs handoffs;
+    @Autowired
+    MeterRegistry meters;
 
     private final LoopbackPki pki = LoopbackPki.get();
 
@@ -355,6 +358,35 @@ class TeamsConversationTests {
         assertThat(count("processed_activities", mallory)).isEqualTo(1);
         assertThat(teams.attempts(mallory.conversationId())).as("the welcome, one bubble").hasSize(1);
         assertThat(teams.requestedUrls()).noneMatch(url -> url.startsWith("/attacker/"));
+    }
+
+    /**
+     * Teams' activities are counted as turns ({@code certdesk.turns}), not as HTTP requests: the
+     * endpoint answers ahead of Spring MVC, and its requests are not observed. Other requests are.
+     */
+    @Test
+    void activitiesAreCountedAsTurnsNotAsHttpRequests() throws Exception {
+        TeamsUser dave = new TeamsUser(teams, bot(), "en-US");
+        double turnsBefore = turns();
+        long requestsBefore = httpRequests();
+
+        assertThat(dave.addBot().statusCode()).isEqualTo(200);
+        dave.untilButtons();
+
+        assertThat(turns() - turnsBefore).isEqualTo(1);
+        assertThat(httpRequests()).isEqualTo(requestsBefore);
+        HttpResponse<String> health = PHONE.send(HttpRequest.newBuilder(URI.create(bot() + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> httpRequests() == requestsBefore + 1);
+    }
+
+    private double turns() {
+        return meters.find("certdesk.turns").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private long httpRequests() {
+        return meters.find("http.server.requests").timers().stream().mapToLong(t -> t.count()).sum();
     }
 
     /** A request made to look like Teams': its token (null: none), and the serviceUrl its activity names (null: the real one). */

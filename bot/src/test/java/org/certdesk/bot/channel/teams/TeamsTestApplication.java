@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableConfigurationProperties(TeamsProperties.class)
-@Import({ TeamsController.class, InboundAuthenticator.class, SigningKeys.class, TeamsHttp.class,
+@Import({ MessagingEndpointRegistration.class, InboundAuthenticator.class, SigningKeys.class, TeamsHttp.class,
         ConnectorTokens.class, ConnectorClient.class, TeamsDelivery.class })
 class TeamsTestApplication {
     @Bean

@@ -41,8 +41,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** {@code POST /api/messages} with authentication on: the token matrix and what each activity submits. */
-@WebMvcTest(controllers = TeamsController.class)
-class TeamsControllerTests {
+@WebMvcTest
+class MessagingEndpointTests {
     private static final WireMockServer server = started();
 
     @Autowired
@@ -284,7 +284,7 @@ class TeamsControllerTests {
         post(token(c -> { }), body).andExpect(status().isOk());
 
         Inbound inbound = submitted();
-        assertThat(inbound.activityId()).isEqualTo(TeamsController.WELCOME_ID);
+        assertThat(inbound.activityId()).isEqualTo(MessagingEndpoint.WELCOME_ID);
         assertThat(inbound.input()).isEqualTo(new UserInput.Start("fr-FR"));
     }
 
@@ -309,7 +309,7 @@ class TeamsControllerTests {
         post(token(c -> { }), body).andExpect(status().isOk());
 
         Inbound inbound = submitted();
-        assertThat(inbound.activityId()).isEqualTo(TeamsController.WELCOME_ID);
+        assertThat(inbound.activityId()).isEqualTo(MessagingEndpoint.WELCOME_ID);
         assertThat(inbound.input()).isEqualTo(new UserInput.Start("en-GB"));
     }
 
@@ -410,8 +410,29 @@ class TeamsControllerTests {
 
     @Test
     void oversizedBodyIs413() throws Exception {
-        post(token(c -> { }), message("x".repeat(20_000))).andExpect(status().is(413));
+        post(token(c -> { }), message("x".repeat(20_000))).andExpect(status().is(413))
+                .andExpect(jsonPath("$.detail").value("the activity exceeds 16384 bytes"));
         verify(turns, never()).submit(any());
+    }
+
+    @Test
+    void onlyPostIsServed() throws Exception {
+        for (var request : List.of(MockMvcRequestBuilders.get("/api/messages"), MockMvcRequestBuilders.put("/api/messages")
+                .contentType(MediaType.APPLICATION_JSON).content(message("hello")))) {
+            mvc.perform(request.header("Authorization", "Bearer " + token(c -> { })))
+                    .andExpect(status().isMethodNotAllowed()).andExpect(header().string("Allow", "POST"))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.instance").value("/api/messages"));
+        }
+        verify(turns, never()).submit(any());
+    }
+
+    @Test
+    void answersAreNeverSniffedAsAnotherType() throws Exception {
+        post(token(c -> { }), message("hello")).andExpect(status().isOk())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+        post(null, message("hello")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
 
     // ---- helpers ------------------------------------------------------------------------------

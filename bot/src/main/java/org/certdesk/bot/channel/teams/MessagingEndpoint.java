@@ -4,59 +4,102 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.certdesk.bot.conversation.Inbound;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.shared.ChannelAddress;
+import org.certdesk.bot.system.ProblemResponses;
 import org.certdesk.dialogs.engine.UserInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Bot Framework messaging endpoint. Authenticates the caller, reads the activity, hands what the
- * user did to the {@link TurnSubmitter} and answers at once (replies travel through the outbox):
- * {@code message} (text or card submit), {@code conversationUpdate} adding the bot and
- * {@code installationUpdate} {@code add} (the welcome, once per conversation), {@code invoke}
- * {@code adaptiveCard/action} (with an invoke response); everything else is acknowledged and ignored.
+ * The Bot Framework messaging endpoint, {@code POST /api/messages}. Authenticates the caller, reads
+ * the activity, hands what the user did to the {@link TurnSubmitter} and answers at once (replies
+ * travel through the outbox): {@code message} (text or card submit), {@code conversationUpdate}
+ * adding the bot and {@code installationUpdate} {@code add} (the welcome, once per conversation),
+ * {@code invoke} {@code adaptiveCard/action} (with an invoke response); everything else is
+ * acknowledged and ignored.
+ *
+ * <p>A servlet filter of its own ({@link MessagingEndpointRegistration}), answering without going on
+ * to Spring Security and Spring MVC: every turn of every Teams conversation comes through here, and
+ * the framework had nothing to add (the security chain lets this path through unchecked, the token is
+ * checked here) but cost a share of each turn's CPU and heap (see docs/performance.md). The checks
+ * every request gets (content type, undecodable query, body size) run before it, as for any path.
  */
-@RestController
-class TeamsController {
+final class MessagingEndpoint implements Filter {
+    /** The path Teams posts activities to. */
+    static final String PATH = "/api/messages";
     /** The channel of every conversation reached through {@code /api/messages}: replies go through the Bot Connector. */
     static final String CHANNEL = "msteams";
     /** The activity id of the welcome: stable, so the core records one welcome per conversation. */
     static final String WELCOME_ID = "welcome";
-    private static final Logger log = LoggerFactory.getLogger(TeamsController.class);
+    private static final Logger log = LoggerFactory.getLogger(MessagingEndpoint.class);
 
     private final InboundAuthenticator authenticator;
     private final TurnSubmitter turns;
     private final Clock clock;
+    private final JsonMapper json;
     private final long maxBodyBytes;
 
-    TeamsController(InboundAuthenticator authenticator, TurnSubmitter turns, TeamsProperties properties,
-            ObjectProvider<Clock> clock) {
+    MessagingEndpoint(InboundAuthenticator authenticator, TurnSubmitter turns, TeamsProperties properties, Clock clock,
+            JsonMapper json) {
         this.authenticator = authenticator;
         this.turns = turns;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
+        this.json = json;
         this.maxBodyBytes = properties.maxActivitySize().toBytes();
+    }
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader(HttpHeaders.ALLOW, "POST");
+            ProblemResponses.write(request, response, json, HttpStatus.METHOD_NOT_ALLOWED,
+                    "Method '" + request.getMethod() + "' is not supported.");
+            return;
+        }
+        try {
+            receive(request, response);
+        } catch (AuthFailure failure) {
+            log.warn("Rejected {} from {}: {}", request.getRequestURI(), request.getRemoteAddr(), failure.getMessage());
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            ProblemResponses.write(request, response, json, HttpStatus.UNAUTHORIZED, failure.getMessage());
+        } catch (BadActivity bad) {
+            log.info("Refused an activity: {}", bad.getMessage());
+            ProblemResponses.write(request, response, json, HttpStatus.BAD_REQUEST, bad.getMessage());
+        } catch (TooLarge tooLarge) {
+            ProblemResponses.refuseUnread(request, response, json, HttpStatus.CONTENT_TOO_LARGE,
+                    "the activity exceeds " + maxBodyBytes + " bytes");
+        } catch (SigningKeys.KeysUnavailable e) {
+            log.error("Cannot verify /api/messages tokens: {}", e.getMessage());
+            ProblemResponses.write(request, response, json, HttpStatus.SERVICE_UNAVAILABLE,
+                    "signing keys unavailable, try again later");
+        }
     }
 
     private static boolean forwarded(HttpServletRequest request) {
         return request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null;
     }
 
-    @PostMapping("/api/messages")
-    ResponseEntity<?> receive(HttpServletRequest request) throws AuthFailure, BadActivity, IOException {
+    private void receive(HttpServletRequest request, HttpServletResponse response)
+            throws AuthFailure, BadActivity, IOException {
         InboundAuthenticator.VerifiedToken token = null;
         if (authenticator.enabled()) {
             token = authenticator.verifyToken(request.getHeader(HttpHeaders.AUTHORIZATION));
@@ -72,10 +115,8 @@ class TeamsController {
         }
         String activityId = activity.id() != null ? activity.id() : CardActions.contentId(body);
         switch (activity.type()) {
-            case "message":
-                submit(activity, activityId, CardActions.messageInput(activity));
-                return ResponseEntity.ok().build();
-            case "conversationUpdate":
+            case "message" -> submit(activity, activityId, CardActions.messageInput(activity));
+            case "conversationUpdate" -> {
                 if (activity.addsBot()) {
                     if ("channel".equals(activity.conversationType())) {
                         // What the admin needs to route helpdesk notifications to this team (docs/helpdesk.md).
@@ -84,22 +125,24 @@ class TeamsController {
                     }
                     submit(activity, WELCOME_ID, new UserInput.Start(activity.locale()));
                 }
-                return ResponseEntity.ok().build();
-            case "installationUpdate":
+            }
+            case "installationUpdate" -> {
                 if ("add".equals(activity.action())) {
                     submit(activity, WELCOME_ID, new UserInput.Start(activity.locale()));
                 }
-                return ResponseEntity.ok().build();
-            case "invoke":
-                return invoke(activity, activityId);
-            default:
-                return ResponseEntity.ok().build();
+            }
+            case "invoke" -> invoke(activity, activityId, response);
+            default -> {
+                // acknowledged and ignored
+            }
         }
     }
 
-    private ResponseEntity<?> invoke(Activity activity, String activityId) throws BadActivity {
+    private void invoke(Activity activity, String activityId, HttpServletResponse response)
+            throws BadActivity, IOException {
         if (!CardActions.UNIVERSAL_ACTION.equals(activity.name())) {
-            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).build();
+            response.setStatus(HttpStatus.NOT_IMPLEMENTED.value());
+            return;
         }
         String choice = CardActions.universalActionChoice(activity.value());
         String body;
@@ -109,7 +152,10 @@ class TeamsController {
             submit(activity, activityId, new UserInput.Choice(choice));
             body = CardActions.invokeMessage(CardText.RECEIVED.in(activity.locale()));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     private void submit(Activity activity, String activityId, UserInput input) throws BadActivity {
@@ -132,7 +178,7 @@ class TeamsController {
         }
     }
 
-    private byte[] body(HttpServletRequest request) throws IOException, BadActivity {
+    private byte[] body(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
             throw new TooLarge();
         }
@@ -158,37 +204,6 @@ class TeamsController {
         TooLarge() {
             super("activity too large", null, false, false);
         }
-    }
-
-    @ExceptionHandler(AuthFailure.class)
-    ResponseEntity<ProblemDetail> unauthorized(AuthFailure failure, HttpServletRequest request) {
-        log.warn("Rejected {} from {}: {}", request.getRequestURI(), request.getRemoteAddr(), failure.getMessage());
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                .body(problem(HttpStatus.UNAUTHORIZED, failure.getMessage()));
-    }
-
-    @ExceptionHandler(BadActivity.class)
-    ResponseEntity<ProblemDetail> badRequest(BadActivity bad) {
-        log.info("Refused an activity: {}", bad.getMessage());
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, bad.getMessage()));
-    }
-
-    @ExceptionHandler(TooLarge.class)
-    ResponseEntity<ProblemDetail> tooLarge(TooLarge tooLarge) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "the activity exceeds " + maxBodyBytes + " bytes"));
-    }
-
-    @ExceptionHandler(SigningKeys.KeysUnavailable.class)
-    ResponseEntity<ProblemDetail> keysUnavailable(SigningKeys.KeysUnavailable e) {
-        log.error("Cannot verify /api/messages tokens: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "signing keys unavailable, try again later"));
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String detail) {
-        return ProblemDetail.forStatusAndDetail(status, detail);
     }
 
     /** A channel conversation id without the {@code ;messageid=...} of the thread it came from. */
