@@ -29,6 +29,9 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
     private static final String COLUMNS = "id, channel, conversation_id, state_json, pending_action_json,"
             + " action_lease_until, action_attempts, service_url, bot_id, bot_name, user_id, user_name,"
             + " user_aad_object_id, tenant_id, conversation_type, android_api_level, version, outbox_sequence";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM conversations WHERE channel = :channel"
+            + " AND conversation_id = :conversationId";
+    private static final String SELECT_FOR_UPDATE = SELECT + " FOR UPDATE";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -52,7 +55,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
 
     /** Reads and row-locks the conversation until the current transaction ends. */
     Optional<Conversation> lock(ConversationKey key) {
-        return select(key, " FOR UPDATE");
+        return select(key, true);
     }
 
     /**
@@ -91,7 +94,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
     }
 
     Optional<Conversation> find(ConversationKey key) {
-        return select(key, "");
+        return select(key, false);
     }
 
     /**
@@ -225,10 +228,8 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                 .list();
     }
 
-    private Optional<Conversation> select(ConversationKey key, String suffix) {
-        boolean locking = !suffix.isEmpty();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE channel = :channel"
-                        + " AND conversation_id = :conversationId" + suffix)
+    private Optional<Conversation> select(ConversationKey key, boolean locking) {
+        return jdbc.sql(locking ? SELECT_FOR_UPDATE : SELECT)
                 .param("channel", key.channel())
                 .param("conversationId", key.conversationId())
                 .query((rs, n) -> {

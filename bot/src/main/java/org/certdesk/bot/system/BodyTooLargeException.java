@@ -18,4 +18,9 @@ public class BodyTooLargeException extends IOException {
     public long limit() {
         return limit;
     }
+
+    /** What the 413 answer says. */
+    public String detail() {
+        return ApiProblems.tooLarge(limit);
+    }
 }

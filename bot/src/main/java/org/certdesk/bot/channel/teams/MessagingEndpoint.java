@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.certdesk.bot.conversation.Inbound;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.shared.ChannelAddress;
+import org.certdesk.bot.system.BodyTooLargeException;
 import org.certdesk.bot.system.ProblemResponses;
 import org.certdesk.dialogs.engine.UserInput;
 import org.slf4j.Logger;
@@ -87,6 +88,8 @@ final class MessagingEndpoint implements Filter {
         } catch (TooLarge tooLarge) {
             ProblemResponses.refuseUnread(request, response, json, HttpStatus.CONTENT_TOO_LARGE,
                     "the activity exceeds " + maxBodyBytes + " bytes");
+        } catch (BodyTooLargeException tooLarge) { // a body without a length, past the service's limit
+            ProblemResponses.refuseUnread(request, response, json, HttpStatus.CONTENT_TOO_LARGE, tooLarge.detail());
         } catch (SigningKeys.KeysUnavailable e) {
             log.error("Cannot verify /api/messages tokens: {}", e.getMessage());
             ProblemResponses.write(request, response, json, HttpStatus.SERVICE_UNAVAILABLE,
@@ -179,10 +182,16 @@ final class MessagingEndpoint implements Filter {
     }
 
     private byte[] body(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBodyBytes) {
             throw new TooLarge();
         }
         try (InputStream in = request.getInputStream()) {
+            if (declared >= 0) {
+                // The container ends the stream at the declared length: one array of the body's size,
+                // where reading up to the limit took a 16 KB buffer and a copy per activity.
+                return in.readNBytes((int) declared);
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (body.length > maxBodyBytes) {
                 throw new TooLarge();

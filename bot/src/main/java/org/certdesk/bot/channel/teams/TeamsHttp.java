@@ -128,8 +128,8 @@ class TeamsHttp {
         }
         String retryAfter = connection.getHeaderField("Retry-After");
         try {
-            return new Answer(status, read(status >= 400 ? connection.getErrorStream() : connection.getInputStream()),
-                    retryAfter);
+            return new Answer(status, read(status >= 400 ? connection.getErrorStream() : connection.getInputStream(),
+                    connection.getContentLengthLong()), retryAfter);
         } catch (SocketTimeoutException e) {
             // The status says what happened (a reply answered 201 was posted): the body is only detail.
             connection.disconnect();
@@ -137,12 +137,21 @@ class TeamsHttp {
         }
     }
 
-    /** Reads the whole answer, which puts the connection back for the next exchange. */
-    private static String read(InputStream stream) throws IOException {
+    /**
+     * Reads the whole answer, which puts the connection back for the next exchange. An answer that
+     * declares its length is read into one array of that size (a reply's is a few dozen bytes).
+     */
+    private static String read(InputStream stream, long declared) throws IOException {
         if (stream == null) {
             return "";
         }
         try (InputStream in = stream) {
+            if (declared > MAX_ANSWER) {
+                throw new IOException("answer longer than " + MAX_ANSWER + " bytes");
+            }
+            if (declared >= 0) {
+                return new String(in.readNBytes((int) declared), StandardCharsets.UTF_8);
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             for (int n; (n = in.read(buffer)) != -1; ) {

@@ -381,6 +381,20 @@ class TeamsConversationTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> httpRequests() == requestsBefore + 1);
     }
 
+    /** A body without a declared length (chunked) is read up to the size limit, and served. */
+    @Test
+    void anActivitySentInChunksIsServed() {
+        TeamsUser erin = new TeamsUser(teams, bot(), "fr-FR");
+        assertThat(erin.postInChunks(erin.message("Bonjour, il manque un certificat", a -> { })).statusCode())
+                .isEqualTo(200);
+        assertThat(TeamsUser.said(erin.untilButtons()).get(0)).startsWith("Bonjour ! Je vais vous aider");
+
+        String tooLarge = "x".repeat(300 * 1024);
+        HttpResponse<String> refused = erin.postInChunks(erin.message(tooLarge, a -> { }));
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("The request body is larger than the limit of 262144 bytes.");
+    }
+
     private double turns() {
         return meters.find("certdesk.turns").counters().stream().mapToDouble(c -> c.count()).sum();
     }

@@ -72,6 +72,31 @@ class TeamsHttpTests {
                 .hasSizeLessThanOrEqualTo(JdkHttpDefaults.KEPT_ALIVE);
     }
 
+    /** An answer is read whole whether it declares its length or comes in chunks, errors too, in UTF-8. */
+    @Test
+    void answersAreReadWholeWithOrWithoutALength() throws Exception {
+        String body = "{\"id\":\"1\",\"text\":\"Réponse reçue\",\"pad\":\"" + "x".repeat(20_000) + "\"}";
+        HttpServer connector = connector(exchange -> {
+            int status = exchange.getRequestURI().getPath().endsWith("/error") ? 400 : 201;
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            boolean chunked = exchange.getRequestURI().getPath().contains("/chunked");
+            exchange.sendResponseHeaders(status, chunked ? 0 : bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
+        try {
+            for (String path : List.of("/sized/ok", "/chunked/ok", "/sized/error", "/chunked/error")) {
+                TeamsHttp.Answer answer = http.postReply(uri(connector, path), REPLY, "token-1");
+                assertThat(answer.status()).as(path).isEqualTo(path.endsWith("/error") ? 400 : 201);
+                assertThat(answer.body()).as(path).isEqualTo(body);
+            }
+        } finally {
+            connector.stop(0);
+        }
+    }
+
     /** The JDK sends a buffered POST once more on a new connection when the kept one fails. */
     @Test
     void aConnectionTheConnectorClosedWhileIdleDoesNotFailTheNextReply() throws Exception {

@@ -114,9 +114,20 @@ final class TeamsUser {
 
     /** Posts {@code activity} with {@code token} as the bearer token (none when null). */
     HttpResponse<String> post(ObjectNode activity, String token) {
+        return post(token, HttpRequest.BodyPublishers.ofString(activity.toString()));
+    }
+
+    /** Posts {@code activity} as a chunked body, without a Content-Length, with a genuine token. */
+    HttpResponse<String> postInChunks(ObjectNode activity) {
+        byte[] body = activity.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return post(teams.token(claims -> { }),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+    }
+
+    private HttpResponse<String> post(String token, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(activity.toString()));
+                .POST(body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
