@@ -26,7 +26,9 @@ public final class ProblemResponses {
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
-        problem.put("detail", detail);
+        if (detail != null) { // left out, as Spring leaves out an empty field of a ProblemDetail
+            problem.put("detail", detail);
+        }
         problem.put("instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Caps the body of every request. A declared Content-Length over the limit is refused at once with
  * a 413 problem; a body without one (chunked) is counted while it is read, and reading past the
- * limit throws {@link BodyTooLargeException}, which {@link ApiProblems} turns into the same 413.
+ * limit throws {@link BodyTooLargeException}, which {@link ApiProblems} turns into the same 413 (and
+ * so does the Teams endpoint, which answers ahead of Spring MVC).
  */
 class RequestBodyLimit extends OncePerRequestFilter {
     private final long limit;

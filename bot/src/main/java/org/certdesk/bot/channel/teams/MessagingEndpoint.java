@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -13,6 +15,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.bot.conversation.Inbound;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.shared.ChannelAddress;
@@ -53,14 +57,16 @@ final class MessagingEndpoint implements Filter {
     private final TurnSubmitter turns;
     private final Clock clock;
     private final JsonMapper json;
+    private final Refusals refusals;
     private final long maxBodyBytes;
 
     MessagingEndpoint(InboundAuthenticator authenticator, TurnSubmitter turns, TeamsProperties properties, Clock clock,
-            JsonMapper json) {
+            JsonMapper json, MeterRegistry meters) {
         this.authenticator = authenticator;
         this.turns = turns;
         this.clock = clock;
         this.json = json;
+        this.refusals = new Refusals(meters);
         this.maxBodyBytes = properties.maxActivitySize().toBytes();
     }
 
@@ -70,10 +76,10 @@ final class MessagingEndpoint implements Filter {
         HttpServletRequest request = (HttpServletRequest) servletRequest;
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (!"POST".equals(request.getMethod())) {
             response.setHeader(HttpHeaders.ALLOW, "POST");
-            ProblemResponses.write(request, response, json, HttpStatus.METHOD_NOT_ALLOWED,
-                    "Method '" + request.getMethod() + "' is not supported.");
+            refuse(request, response, HttpStatus.METHOD_NOT_ALLOWED, "Method '" + request.getMethod() + "' is not supported.");
             return;
         }
         try {
@@ -81,20 +87,29 @@ final class MessagingEndpoint implements Filter {
         } catch (AuthFailure failure) {
             log.warn("Rejected {} from {}: {}", request.getRequestURI(), request.getRemoteAddr(), failure.getMessage());
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            ProblemResponses.write(request, response, json, HttpStatus.UNAUTHORIZED, failure.getMessage());
+            refuse(request, response, HttpStatus.UNAUTHORIZED, failure.getMessage());
         } catch (BadActivity bad) {
             log.info("Refused an activity: {}", bad.getMessage());
-            ProblemResponses.write(request, response, json, HttpStatus.BAD_REQUEST, bad.getMessage());
+            refuse(request, response, HttpStatus.BAD_REQUEST, bad.getMessage());
         } catch (TooLarge tooLarge) {
-            ProblemResponses.refuseUnread(request, response, json, HttpStatus.CONTENT_TOO_LARGE,
-                    "the activity exceeds " + maxBodyBytes + " bytes");
+            response.setHeader("Connection", "close"); // the rest of the body is left unread
+            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "the activity exceeds " + maxBodyBytes + " bytes");
         } catch (BodyTooLargeException tooLarge) { // a body without a length, past the service's limit
-            ProblemResponses.refuseUnread(request, response, json, HttpStatus.CONTENT_TOO_LARGE, tooLarge.detail());
+            response.setHeader("Connection", "close");
+            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, tooLarge.detail());
         } catch (SigningKeys.KeysUnavailable e) {
             log.error("Cannot verify /api/messages tokens: {}", e.getMessage());
-            ProblemResponses.write(request, response, json, HttpStatus.SERVICE_UNAVAILABLE,
-                    "signing keys unavailable, try again later");
+            refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "signing keys unavailable, try again later");
+        } catch (RuntimeException e) {
+            refusals.count(HttpStatus.INTERNAL_SERVER_ERROR); // answered by the container's error page
+            throw e;
         }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        refusals.count(status);
+        ProblemResponses.write(request, response, json, status, detail);
     }
 
     private static boolean forwarded(HttpServletRequest request) {
@@ -188,9 +203,10 @@ final class MessagingEndpoint implements Filter {
         }
         try (InputStream in = request.getInputStream()) {
             if (declared >= 0) {
-                // The container ends the stream at the declared length: one array of the body's size,
-                // where reading up to the limit took a 16 KB buffer and a copy per activity.
-                return in.readNBytes((int) declared);
+                // The container ends the stream at the declared length: an activity (a few KB) is read
+                // into one array of its size, where reading up to the limit took a buffer of 8 KB and
+                // a copy each time.
+                return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, declared));
             }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (body.length > maxBodyBytes) {
@@ -219,5 +235,29 @@ final class MessagingEndpoint implements Filter {
     static String teamConversation(String conversationId) {
         int thread = conversationId.indexOf(";messageid=");
         return thread < 0 ? conversationId : conversationId.substring(0, thread);
+    }
+
+    /**
+     * {@code certdesk.teams.refused}, by status: the requests this endpoint answered with an error
+     * (a token refused, an activity unreadable or too large, the signing keys out of reach, a turn that
+     * failed). Its requests are not observed as {@code http.server.requests} ({@link ActivitiesUnobserved}),
+     * so this is where an operator sees Teams' traffic failing.
+     */
+    private static final class Refusals {
+        private final Map<HttpStatus, Counter> byStatus = new EnumMap<>(HttpStatus.class);
+
+        Refusals(MeterRegistry meters) {
+            for (HttpStatus status : new HttpStatus[] {HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED,
+                    HttpStatus.METHOD_NOT_ALLOWED, HttpStatus.CONTENT_TOO_LARGE, HttpStatus.INTERNAL_SERVER_ERROR,
+                    HttpStatus.SERVICE_UNAVAILABLE}) {
+                byStatus.put(status, Counter.builder("certdesk.teams.refused")
+                        .description("Requests to /api/messages answered with an error, by status")
+                        .tag("status", Integer.toString(status.value())).register(meters));
+            }
+        }
+
+        void count(HttpStatus status) {
+            byStatus.get(status).increment();
+        }
     }
 }

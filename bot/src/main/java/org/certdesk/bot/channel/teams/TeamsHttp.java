@@ -139,7 +139,8 @@ class TeamsHttp {
 
     /**
      * Reads the whole answer, which puts the connection back for the next exchange. An answer that
-     * declares its length is read into one array of that size (a reply's is a few dozen bytes).
+     * declares its length is read into an array of that size (a reply's is a few dozen bytes) rather
+     * than through a buffer of 8 KB.
      */
     private static String read(InputStream stream, long declared) throws IOException {
         if (stream == null) {

@@ -27,9 +27,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may open what. The channel endpoints ({@code /api/messages}, {@code /api/teams-webhook},
- * {@code /v3/directline}, {@code /certificates}) authenticate their callers themselves (Bot Framework
- * tokens, HMAC, Direct Line tokens, conversation tokens), so they stay open here and outside CSRF.
+ * Who may open what. The channel endpoints ({@code /api/teams-webhook}, {@code /v3/directline},
+ * {@code /certificates}) authenticate their callers themselves (HMAC, Direct Line tokens,
+ * conversation tokens), so they stay open here and outside CSRF; Teams' {@code POST /api/messages}
+ * (Bot Framework tokens) is answered by a filter of its own before this chain
+ * ({@code channel.teams.MessagingEndpoint}).
  * The agent console and the admin pages need a signed-in person with the right role: a session from
  * the sign-in form (local accounts) or from Entra ID, or HTTP Basic for scripts. CSRF protection
  * covers every state-changing request made with a session; a request that brings its own Basic
@@ -107,9 +109,9 @@ class SecurityConfiguration {
 
     /**
      * No observation of the filter chain. Switching them off by property (management.observations)
-     * still wrapped every filter in a decorator that names and checks it on each request, Teams'
-     * activities included: about 2 % of the request threads' samples under load (JFR), for nothing
-     * recorded.
+     * still wrapped every filter in a decorator that names and checks it on each request: about 2 % of
+     * the request threads' samples under load (JFR, when Teams' activities still went through this
+     * chain), for nothing recorded.
      */
     @Bean
     SecurityObservationSettings noSecurityObservations() {

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -35,6 +36,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -49,6 +53,8 @@ class MessagingEndpointTests {
     private MockMvc mvc;
     @Autowired
     private MutableClock clock;
+    @Autowired
+    private MessagingEndpointRegistration endpoint;
     @MockitoBean
     private TurnSubmitter turns;
 
@@ -417,13 +423,38 @@ class MessagingEndpointTests {
 
     @Test
     void onlyPostIsServed() throws Exception {
-        for (var request : List.of(MockMvcRequestBuilders.get("/api/messages"), MockMvcRequestBuilders.put("/api/messages")
-                .contentType(MediaType.APPLICATION_JSON).content(message("hello")))) {
+        for (var request : List.of(MockMvcRequestBuilders.get("/api/messages"), MockMvcRequestBuilders.head("/api/messages"),
+                MockMvcRequestBuilders.options("/api/messages"), MockMvcRequestBuilders.put("/api/messages")
+                        .contentType(MediaType.APPLICATION_JSON).content(message("hello")))) {
             mvc.perform(request.header("Authorization", "Bearer " + token(c -> { })))
                     .andExpect(status().isMethodNotAllowed()).andExpect(header().string("Allow", "POST"))
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.instance").value("/api/messages"));
         }
+        verify(turns, never()).submit(any());
+    }
+
+    /** A body sent without a length (chunked) is read up to the activity limit, not further. */
+    @Test
+    void aBodyWithoutALengthPastTheActivityLimitIs413() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/messages") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+
+            @Override
+            public int getContentLength() {
+                return -1;
+            }
+        };
+        request.addHeader("Authorization", "Bearer " + token(c -> { }));
+        request.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        request.setContent(message("x".repeat(20_000)).getBytes(StandardCharsets.UTF_8));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        endpoint.getFilter().doFilter(request, response, new MockFilterChain());
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getContentAsString()).contains("the activity exceeds 16384 bytes");
         verify(turns, never()).submit(any());
     }
 

@@ -361,8 +361,9 @@ class TeamsConversationTests {
     }
 
     /**
-     * Teams' activities are counted as turns ({@code certdesk.turns}), not as HTTP requests: the
-     * endpoint answers ahead of Spring MVC, and its requests are not observed. Other requests are.
+     * Teams' activities are counted as turns ({@code certdesk.turns}) and their refusals as
+     * {@code certdesk.teams.refused}, not as HTTP requests (their observation is left out). Other
+     * requests are observed.
      */
     @Test
     void activitiesAreCountedAsTurnsNotAsHttpRequests() throws Exception {
@@ -373,7 +374,11 @@ class TeamsConversationTests {
         assertThat(dave.addBot().statusCode()).isEqualTo(200);
         dave.untilButtons();
 
+        double forgedBefore = refused(401);
+        assertThat(dave.post(dave.message("hello", a -> { }), null).statusCode()).isEqualTo(401);
+
         assertThat(turns() - turnsBefore).isEqualTo(1);
+        assertThat(refused(401) - forgedBefore).as("the forged request, counted where operators look").isEqualTo(1);
         assertThat(httpRequests()).isEqualTo(requestsBefore);
         HttpResponse<String> health = PHONE.send(HttpRequest.newBuilder(URI.create(bot() + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -397,6 +402,10 @@ class TeamsConversationTests {
 
     private double turns() {
         return meters.find("certdesk.turns").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private double refused(int status) {
+        return meters.get("certdesk.teams.refused").tag("status", Integer.toString(status)).counter().count();
     }
 
     private long httpRequests() {
