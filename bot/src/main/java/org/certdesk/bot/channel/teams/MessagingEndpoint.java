@@ -9,14 +9,14 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.bot.conversation.Inbound;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.shared.ChannelAddress;

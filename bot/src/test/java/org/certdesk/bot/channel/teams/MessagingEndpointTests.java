@@ -66,10 +66,7 @@ class MessagingEndpointTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("certdesk.bot.app-id", () -> TestKeys.APP_ID);
-        registry.add("certdesk.bot.app-password", () -> "secret");
-        registry.add("certdesk.bot.tenant-id", () -> "tenant-1");
-        registry.add("certdesk.bot.openid-metadata-url", () -> server.baseUrl() + TestKeys.METADATA_PATH);
+        TestKeys.botSettings(registry, server);
         registry.add("certdesk.bot.max-activity-size", () -> "16KB");
     }
 

@@ -25,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Throw-away RSA signing keys standing in for the Bot Framework's: serves OpenID metadata and a key
@@ -74,6 +75,14 @@ final class TestKeys {
     }
 
     /** Serves the metadata and a key set holding {@code keys}, each endorsing {@code endorsements}. */
+    /** The bot's Teams settings (authentication on) with its OpenID metadata served by {@code server}. */
+    static void botSettings(DynamicPropertyRegistry registry, WireMockServer server) {
+        registry.add("certdesk.bot.app-id", () -> APP_ID);
+        registry.add("certdesk.bot.app-password", () -> "secret");
+        registry.add("certdesk.bot.tenant-id", () -> "tenant-1");
+        registry.add("certdesk.bot.openid-metadata-url", () -> server.baseUrl() + METADATA_PATH);
+    }
+
     static void serve(WireMockServer server, List<String> endorsements, RSAKey... keys) {
         server.stubFor(get(urlEqualTo(METADATA_PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("{\"issuer\":\"https://api.botframework.com\",\"jwks_uri\":\"" + server.baseUrl() + KEYS_PATH
