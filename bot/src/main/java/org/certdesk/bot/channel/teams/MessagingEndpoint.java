@@ -92,11 +92,9 @@ final class MessagingEndpoint implements Filter {
             log.info("Refused an activity: {}", bad.getMessage());
             refuse(request, response, HttpStatus.BAD_REQUEST, bad.getMessage());
         } catch (TooLarge tooLarge) {
-            response.setHeader("Connection", "close"); // the rest of the body is left unread
-            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "the activity exceeds " + maxBodyBytes + " bytes");
+            refuseUnread(request, response, "the activity exceeds " + maxBodyBytes + " bytes");
         } catch (BodyTooLargeException tooLarge) { // a body without a length, past the service's limit
-            response.setHeader("Connection", "close");
-            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, tooLarge.detail());
+            refuseUnread(request, response, tooLarge.detail());
         } catch (SigningKeys.KeysUnavailable e) {
             log.error("Cannot verify /api/messages tokens: {}", e.getMessage());
             refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "signing keys unavailable, try again later");
@@ -110,6 +108,13 @@ final class MessagingEndpoint implements Filter {
             throws IOException {
         refusals.count(status);
         ProblemResponses.write(request, response, json, status, detail);
+    }
+
+    /** A 413 with the rest of the body left unread, on a connection closed after it. */
+    private void refuseUnread(HttpServletRequest request, HttpServletResponse response, String detail)
+            throws IOException {
+        refusals.count(HttpStatus.CONTENT_TOO_LARGE);
+        ProblemResponses.refuseUnread(request, response, json, HttpStatus.CONTENT_TOO_LARGE, detail);
     }
 
     private static boolean forwarded(HttpServletRequest request) {
