@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.bot.shared.DurableWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>On any other store (PostgreSQL, whose commit returns once durable; H2 in memory, which has no
  * disk) everything is durable already and callers go on at once.
+ *
+ * <p>{@code certdesk.store.write.group}: one sample per write, the number of callers it served (its
+ * count is the writes, its total the callers): how many commits share a write under the day's load.
  */
 @Component
 public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
@@ -44,13 +49,16 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
 
     private final DataSource dataSource;
     private final boolean grouped;
+    private final DistributionSummary groups;
     private final LinkedBlockingQueue<Runnable> waiting = new LinkedBlockingQueue<>();
     /** Queued by {@link #stop}: the writer writes once more, then ends. Never an interrupt: it would close H2's file. */
     private final Runnable last = () -> { };
     private volatile Thread writer;
 
-    public GroupedCheckpoints(DataSource dataSource) throws SQLException {
+    public GroupedCheckpoints(DataSource dataSource, MeterRegistry registry) throws SQLException {
         this.dataSource = dataSource;
+        this.groups = DistributionSummary.builder("certdesk.store.write.group")
+                .description("Commits written to the store's file by one write").register(registry);
         try (Connection connection = dataSource.getConnection()) {
             this.grouped = inFile(connection.getMetaData().getURL());
         }
@@ -106,6 +114,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                     Thread.sleep(AFTER_FAILURE.toMillis());
                     continue;
                 }
+                groups.record(stopping ? group.size() - 1 : group.size());
                 for (Runnable action : group) {
                     try {
                         action.run();

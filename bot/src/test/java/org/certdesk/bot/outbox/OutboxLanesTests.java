@@ -161,7 +161,7 @@ class OutboxLanesTests {
             };
             dispatcher = new OutboxDispatcher(store, List.of(delivery), new DeliveryResults(store, properties, clock, meters),
                     new OutboxHousekeeping(store, properties), properties, clock, meters, new EmbeddedStore(dataSource),
-                    new org.certdesk.bot.system.GroupedCheckpoints(dataSource)); // not started: durable at once
+                    new org.certdesk.bot.system.GroupedCheckpoints(dataSource, meters)); // not started: durable at once
             transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             dispatcher.start();
         }
