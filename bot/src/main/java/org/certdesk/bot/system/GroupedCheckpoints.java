@@ -103,6 +103,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     private void writeGroups() {
         List<Runnable> group = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            StoreCompaction compaction = StoreCompaction.of(connection);
             boolean stopping = false;
             while (!stopping) {
                 group.add(waiting.take()); // everything committed before this was asked is in the write below
@@ -123,6 +124,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                     }
                 }
                 group.clear();
+                compaction.slice(); // after the callers went on: its pages go into the next write
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

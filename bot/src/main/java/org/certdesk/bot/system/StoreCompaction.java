@@ -1,0 +1,81 @@
+package org.certdesk.bot.system;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compacts H2's file a little at a time, from the thread that writes the groups. H2 appends every
+ * write as a new chunk and keeps each chunk of its file in memory until none of its pages is live;
+ * its own compaction ({@code AUTO_COMPACT_FILL_RATE}, off in the default URL) either never ran under
+ * load (at 50: the chunks, and the heap they take, grew with the file) or rewrote and moved megabytes
+ * at a time under the store's lock (at its default, 90: the group of turns behind it waited; the p90 at
+ * 64 conversations went from 48 to 61 ms, docs/performance.md). Here, at most every {@link #EVERY}, the pages still live in the
+ * sparsest chunks, up to {@link #SLICE_BYTES}, are rewritten and go into the next group's write, so
+ * old chunks empty out and are freed while no single write grows by more than a slice.
+ */
+final class StoreCompaction {
+    private static final Logger log = LoggerFactory.getLogger(StoreCompaction.class);
+    static final long EVERY = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Chunks are rewritten while the file's chunks hold less than this share of live data. */
+    static final int TARGET_FILL_RATE = 80;
+    static final int SLICE_BYTES = 256 * 1024;
+
+    private final MVStore store;
+    private long next = System.nanoTime();
+    private boolean failedBefore;
+
+    private StoreCompaction(MVStore store) {
+        this.store = store;
+    }
+
+    /**
+     * The store behind {@code connection}, an embedded H2 connection in this process; one that
+     * compacts nothing when H2's internals cannot be reached (the writes go on, only the file grows).
+     */
+    static StoreCompaction of(Connection connection) {
+        try {
+            SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+            return new StoreCompaction(session.getDatabase().getStore().getMvStore());
+        } catch (SQLException | RuntimeException e) {
+            log.warn("H2's file will not be compacted while the bot runs: {}", e.toString());
+            return new StoreCompaction(null);
+        }
+    }
+
+    /** Rewrites one slice when the last was at least {@link #EVERY} ago; never throws. */
+    void slice() {
+        long now = System.nanoTime();
+        if (store == null || now - next < 0) {
+            return;
+        }
+        next = now + EVERY;
+        rewrite();
+    }
+
+    /** One slice, now. */
+    void rewrite() {
+        if (store == null) {
+            return;
+        }
+        try {
+            store.compact(TARGET_FILL_RATE, SLICE_BYTES);
+        } catch (RuntimeException e) {
+            if (!failedBefore) { // every 50 ms otherwise; the writes go on either way
+                log.warn("store compaction failed (logged once; the file may grow): {}", e.toString());
+            }
+            failedBefore = true;
+        }
+    }
+
+    /** Share of live data in the file's chunks, in percent (H2's own measure). */
+    int chunksFillRate() {
+        return store.getFileStore().getChunksFillRate();
+    }
+}
