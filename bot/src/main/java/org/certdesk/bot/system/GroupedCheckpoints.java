@@ -35,8 +35,11 @@ import org.springframework.stereotype.Component;
  * <p>On any other store (PostgreSQL, whose commit returns once durable; H2 in memory, which has no
  * disk) everything is durable already and callers go on at once.
  *
- * <p>{@code certdesk.store.write.group}: one sample per write, the number of callers it served (its
- * count is the writes, its total the callers): how many commits share a write under the day's load.
+ * <p>{@code certdesk.store.write.group}: one sample per write, the callers it released (commits
+ * waiting to be acknowledged, and actions waiting for the write, such as sending a reply); its count
+ * is the writes: how many turns share a write under the day's load.
+ *
+ * <p>Between writes the writer also compacts the file a slice at a time ({@link StoreCompaction}).
  */
 @Component
 public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
@@ -58,7 +61,8 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     public GroupedCheckpoints(DataSource dataSource, MeterRegistry registry) throws SQLException {
         this.dataSource = dataSource;
         this.groups = DistributionSummary.builder("certdesk.store.write.group")
-                .description("Commits written to the store's file by one write").register(registry);
+                .description("Acknowledgements and after-write actions released by one write to the store's file")
+                .register(registry);
         try (Connection connection = dataSource.getConnection()) {
             this.grouped = inFile(connection.getMetaData().getURL());
         }
@@ -115,7 +119,10 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                     Thread.sleep(AFTER_FAILURE.toMillis());
                     continue;
                 }
-                groups.record(stopping ? group.size() - 1 : group.size());
+                int released = stopping ? group.size() - 1 : group.size();
+                if (released > 0) {
+                    groups.record(released);
+                }
                 for (Runnable action : group) {
                     try {
                         action.run();
@@ -124,7 +131,9 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                     }
                 }
                 group.clear();
-                compaction.slice(); // after the callers went on: its pages go into the next write
+                if (!stopping) {
+                    compaction.slice(); // after the callers went on: its pages go into the next write
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -133,8 +142,12 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                 // H2 wrote every commit as it closed: the group's callers go on (finally).
                 log.info("the store was closed by H2 at shutdown, with everything committed written");
             } else {
-                log.error("store writer stopped; acknowledgements now wait for H2's own writes", e);
+                log.error("store writer stopped: commits are now acknowledged before they are written"
+                        + " (H2 writes them within its write delay)", e);
             }
+        } catch (Error e) {
+            log.error("store writer stopped: commits are now acknowledged before they are written", e);
+            throw e;
         } finally {
             writer = null;
             group.addAll(waiting);

@@ -16,9 +16,12 @@ import org.slf4j.LoggerFactory;
  * its own compaction ({@code AUTO_COMPACT_FILL_RATE}, off in the default URL) either never ran under
  * load (at 50: the chunks, and the heap they take, grew with the file) or rewrote and moved megabytes
  * at a time under the store's lock (at its default, 90: the group of turns behind it waited; the p90 at
- * 64 conversations went from 48 to 61 ms, docs/performance.md). Here, at most every {@link #EVERY}, the pages still live in the
- * sparsest chunks, up to {@link #SLICE_BYTES}, are rewritten and go into the next group's write, so
- * old chunks empty out and are freed while no single write grows by more than a slice.
+ * 64 conversations went from 48 to 61 ms, docs/performance.md). Here, at most every {@link #EVERY},
+ * the pages still live in the oldest partly live chunks, up to {@link #SLICE_BYTES} (H2 ranks them by fill rate over age), are
+ * rewritten and go into the next group's write, so old chunks empty out and are freed while no single
+ * write grows by much more than a slice (the pages above a rewritten leaf are written again too).
+ * Nothing is written here: a slice only changes pages in memory, and the group's {@code CHECKPOINT}
+ * writes them, so what is acknowledged and when is as without it.
  */
 final class StoreCompaction {
     private static final Logger log = LoggerFactory.getLogger(StoreCompaction.class);
@@ -29,7 +32,7 @@ final class StoreCompaction {
 
     private final MVStore store;
     private long next = System.nanoTime();
-    private boolean failedBefore;
+    private long failures;
 
     private StoreCompaction(MVStore store) {
         this.store = store;
@@ -43,7 +46,7 @@ final class StoreCompaction {
         try {
             SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
             return new StoreCompaction(session.getDatabase().getStore().getMvStore());
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | LinkageError e) { // LinkageError: another H2 on the path
             log.warn("H2's file will not be compacted while the bot runs: {}", e.toString());
             return new StoreCompaction(null);
         }
@@ -61,21 +64,25 @@ final class StoreCompaction {
 
     /** One slice, now. */
     void rewrite() {
-        if (store == null) {
+        if (store == null || store.isClosed()) {
             return;
         }
         try {
             store.compact(TARGET_FILL_RATE, SLICE_BYTES);
-        } catch (RuntimeException e) {
-            if (!failedBefore) { // every 50 ms otherwise; the writes go on either way
-                log.warn("store compaction failed (logged once; the file may grow): {}", e.toString());
+        } catch (RuntimeException | LinkageError e) {
+            // H2 closes the store on a failure inside its lock (as with its own compaction): the
+            // writer's next CHECKPOINT then fails and says so. Logged whole the first time only,
+            // as it could otherwise come every 50 ms.
+            if (failures++ == 0) {
+                log.error("store compaction failed", e);
+            } else {
+                log.debug("store compaction failed again ({} times): {}", failures, e.toString());
             }
-            failedBefore = true;
         }
     }
 
     /** Share of live data in the file's chunks, in percent (H2's own measure). */
     int chunksFillRate() {
-        return store.getFileStore().getChunksFillRate();
+        return store == null ? 100 : store.getFileStore().getChunksFillRate();
     }
 }

@@ -30,10 +30,9 @@ class GroupedCheckpointsTests {
             chat.untilChoices();
 
             DistributionSummary writes = app.getBean(MeterRegistry.class).get("certdesk.store.write.group").summary();
-            // Two turns, each acknowledged after a write, and their replies marked sent after one.
-            assertThat(writes.count()).isGreaterThanOrEqualTo(1);
+            // Two turns one after the other, each acknowledged after a write of its own.
+            assertThat(writes.count()).isGreaterThanOrEqualTo(2);
             assertThat(writes.totalAmount()).isGreaterThanOrEqualTo(2);
-            assertThat(writes.max()).isLessThanOrEqualTo(writes.totalAmount());
         }
     }
 

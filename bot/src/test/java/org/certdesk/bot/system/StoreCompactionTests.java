@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreCompactionTests {
 
     @Test
-    void slicesRaiseTheShareOfLiveDataInTheFile(@TempDir Path directory) throws SQLException {
-        try (Connection connection = open(directory.resolve("with")); Statement statement = connection.createStatement()) {
+    void slicesRaiseTheShareOfLiveDataInTheFileAndKeepEveryRow(@TempDir Path directory) throws SQLException {
+        Path file = directory.resolve("with");
+        try (Connection connection = open(file); Statement statement = connection.createStatement()) {
             StoreCompaction compaction = StoreCompaction.of(connection);
             fragment(connection, statement);
             int before = compaction.chunksFillRate();
@@ -28,6 +29,10 @@ class StoreCompactionTests {
             }
             assertThat(before).isLessThan(50);
             assertThat(compaction.chunksFillRate()).isGreaterThanOrEqualTo(StoreCompaction.TARGET_FILL_RATE - 10);
+            assertThat(rows(statement)).as("rows and their sum").isEqualTo(ROWS_LEFT);
+        }
+        try (Connection reopened = open(file); Statement statement = reopened.createStatement()) {
+            assertThat(rows(statement)).as("the same from the file").isEqualTo(ROWS_LEFT);
         }
     }
 
@@ -37,6 +42,7 @@ class StoreCompactionTests {
             StoreCompaction compaction = StoreCompaction.of(connection);
             fragment(connection, statement);
             for (int i = 0; i < 200; i++) {
+                statement.execute("UPDATE t SET v = 'again " + i + "' WHERE id = 99999"); // writes go on
                 statement.execute("CHECKPOINT");
             }
             assertThat(compaction.chunksFillRate()).isLessThan(50);
@@ -54,6 +60,24 @@ class StoreCompactionTests {
             compaction.slice();
             compaction.rewrite();
         }).as("the writer goes on: nothing to compact, nothing thrown").doesNotThrowAnyException();
+    }
+
+    /** 20 chunks × the last 1,000 of each 5,000 ids: the count and the sum of the ids left. */
+    private static final String ROWS_LEFT = "20000 " + sumOfIdsLeft();
+
+    private static long sumOfIdsLeft() {
+        long sum = 0;
+        for (int id = 0; id < 100_000; id++) {
+            sum += id % 5000 >= 4000 ? id : 0;
+        }
+        return sum;
+    }
+
+    private static String rows(Statement statement) throws SQLException {
+        try (java.sql.ResultSet result = statement.executeQuery("SELECT COUNT(*), SUM(CAST(id AS BIGINT)) FROM t")) {
+            result.next();
+            return result.getLong(1) + " " + result.getLong(2);
+        }
     }
 
     /**
