@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * load (at 50: the chunks, and the heap they take, grew with the file) or rewrote and moved megabytes
  * at a time under the store's lock (at its default, 90: the group of turns behind it waited; the p90 at
  * 64 conversations went from 48 to 61 ms, docs/performance.md). Here, at most every {@link #EVERY},
- * the pages still live in the oldest partly live chunks, up to {@link #SLICE_BYTES} (H2 ranks them by fill rate over age), are
- * rewritten and go into the next group's write, so old chunks empty out and are freed while no single
- * write grows by much more than a slice (the pages above a rewritten leaf are written again too).
+ * the pages still live in the oldest partly live chunks, up to {@link #SLICE_BYTES} (H2 ranks them
+ * by fill rate over age), are rewritten and go into the next group's write, so old chunks empty out
+ * and are freed while no single write grows by much more than a slice (the pages above a rewritten
+ * leaf are written again too).
  * Nothing is written here: a slice only changes pages in memory, and the group's {@code CHECKPOINT}
  * writes them, so what is acknowledged and when is as without it.
  */

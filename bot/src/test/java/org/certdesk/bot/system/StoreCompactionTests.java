@@ -38,7 +38,8 @@ class StoreCompactionTests {
 
     @Test
     void withoutThemTheFileStaysSparse(@TempDir Path directory) throws SQLException {
-        try (Connection connection = open(directory.resolve("without")); Statement statement = connection.createStatement()) {
+        try (Connection connection = open(directory.resolve("without"));
+                Statement statement = connection.createStatement()) {
             StoreCompaction compaction = StoreCompaction.of(connection);
             fragment(connection, statement);
             for (int i = 0; i < 200; i++) {
