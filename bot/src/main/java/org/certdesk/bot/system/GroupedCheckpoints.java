@@ -49,6 +49,8 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     private static final Duration AFTER_FAILURE = Duration.ofMillis(100);
     /** H2's {@code ErrorCode.DATABASE_CALLED_AT_SHUTDOWN}: "Database is already closed". */
     private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
+    /** Once the writer is gone, {@link #awaitDurable} returns at once: H2 writes within its write delay. */
+    private static final String STOPPED = "store writer stopped: commits are now acknowledged before they are written";
 
     private final DataSource dataSource;
     private final boolean grouped;
@@ -142,11 +144,10 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                 // H2 wrote every commit as it closed: the group's callers go on (finally).
                 log.info("the store was closed by H2 at shutdown, with everything committed written");
             } else {
-                log.error("store writer stopped: commits are now acknowledged before they are written"
-                        + " (H2 writes them within its write delay)", e);
+                log.error(STOPPED, e);
             }
         } catch (Error e) {
-            log.error("store writer stopped: commits are now acknowledged before they are written", e);
+            log.error(STOPPED, e);
             throw e;
         } finally {
             writer = null;

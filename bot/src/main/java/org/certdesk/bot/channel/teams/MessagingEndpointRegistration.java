@@ -3,7 +3,6 @@ package org.certdesk.bot.channel.teams;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.system.FilterOrder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 class MessagingEndpointRegistration extends FilterRegistrationBean<MessagingEndpoint> {
 
     MessagingEndpointRegistration(InboundAuthenticator authenticator, TurnSubmitter turns, TeamsProperties properties,
-            ObjectProvider<Clock> clock, JsonMapper json, ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<Clock> clock, JsonMapper json, MeterRegistry meters) {
         super(new MessagingEndpoint(authenticator, turns, properties, clock.getIfUnique(Clock::systemUTC), json,
-                meters.getIfAvailable(SimpleMeterRegistry::new))); // none in the channel's slice tests
+                meters));
         addUrlPatterns(MessagingEndpoint.PATH);
         setOrder(FilterOrder.CHANNEL_ENDPOINT);
     }
