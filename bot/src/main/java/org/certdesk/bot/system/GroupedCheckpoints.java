@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link DurableWrites} by group commit. On H2 in a file, one thread writes what was committed to the
- * file ({@code CHECKPOINT}: H2 writes its changed pages to the file, as {@code WRITE_DELAY=0} does for
- * each commit; written, not fsync'ed, so it survives the process dying, not the machine losing power)
- * for every caller that asked since the last write. Writing each commit on its own ({@code WRITE_DELAY=0})
- * serialises the changed B-tree pages once per commit; grouped, 64 conversations' turns share one
+ * file (what {@code CHECKPOINT} does, through {@link StoreFileWrites}: H2 writes its changed pages to
+ * the file, as {@code WRITE_DELAY=0} does for each commit; written, not fsync'ed, so it survives the
+ * process dying, not the machine losing power) for every caller that asked since the last write.
+ * Writing each commit on its own ({@code WRITE_DELAY=0}) serialises the changed B-tree pages once per
+ * commit; grouped, 64 conversations' turns share one
  * write of the pages they all touch (the inbox, outbox and transcript grow at the same end).
  * Measured on 2 cores: about 5× less CPU per commit. A commit is acknowledged to nobody before its
  * group is written, so a {@code kill -9} loses nothing acknowledged (see docs/reliability.md).
@@ -47,8 +48,6 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     /** A caller waits this long at most: a store that cannot write is an error, not a hang. */
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final Duration AFTER_FAILURE = Duration.ofMillis(100);
-    /** H2's {@code ErrorCode.DATABASE_CALLED_AT_SHUTDOWN}: "Database is already closed". */
-    private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
     /** Once the writer is gone, {@link #awaitDurable} returns at once: H2 writes within its write delay. */
     private static final String STOPPED = "store writer stopped: commits are now acknowledged before they are written";
 
@@ -108,14 +107,23 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
 
     private void writeGroups() {
         List<Runnable> group = new ArrayList<>();
+        boolean closedByH2 = false; // then closing the connection fails too, and that is no news
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            StoreCompaction compaction = StoreCompaction.of(connection);
+            StoreFileWrites file = StoreFileWrites.of(connection, statement);
+            StoreCompaction compaction = new StoreCompaction(file.store());
             boolean stopping = false;
             while (!stopping) {
                 group.add(waiting.take()); // everything committed before this was asked is in the write below
                 waiting.drainTo(group);
                 stopping = group.contains(last);
-                if (!checkpoint(statement)) {
+                StoreFileWrites.Outcome written = file.write();
+                if (written == StoreFileWrites.Outcome.CLOSED) {
+                    // H2 wrote every commit as it closed: the group's callers go on (finally).
+                    log.info("the store was closed by H2 at shutdown, with everything committed written");
+                    closedByH2 = true;
+                    break;
+                }
+                if (written == StoreFileWrites.Outcome.FAILED) {
                     waiting.addAll(group); // tried again; the callers keep waiting (within their limit)
                     group.clear();
                     Thread.sleep(AFTER_FAILURE.toMillis());
@@ -140,10 +148,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException | RuntimeException e) {
-            if (e instanceof SQLException sql && closedAtShutdown(sql)) {
-                // H2 wrote every commit as it closed: the group's callers go on (finally).
-                log.info("the store was closed by H2 at shutdown, with everything committed written");
-            } else {
+            if (!closedByH2) {
                 log.error(STOPPED, e);
             }
         } catch (Error e) {
@@ -154,29 +159,6 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
             group.addAll(waiting);
             group.forEach(Runnable::run); // stopping: H2 writes everything when it closes
         }
-    }
-
-    /** @throws SQLException only when H2 closed the store at shutdown: nothing is left to write */
-    private static boolean checkpoint(Statement statement) throws SQLException {
-        try {
-            statement.execute("CHECKPOINT");
-            return true;
-        } catch (SQLException e) {
-            if (closedAtShutdown(e)) {
-                throw e;
-            }
-            log.warn("store write failed, trying again: {}", e.toString());
-            return false;
-        }
-    }
-
-    /**
-     * H2's own shutdown hook (a URL without {@code DB_CLOSE_ON_EXIT=FALSE}) can close the database
-     * before Spring stops this writer; closing writes every committed change to the file, so what
-     * waited is durable and there is nothing left to write or to retry.
-     */
-    private static boolean closedAtShutdown(SQLException e) {
-        return e.getErrorCode() == H2_CLOSED_AT_SHUTDOWN;
     }
 
     @Override

@@ -1,11 +1,8 @@
 package org.certdesk.bot.system;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * by fill rate over age), are rewritten and go into the next group's write, so old chunks empty out
  * and are freed while no single write grows by much more than a slice (the pages above a rewritten
  * leaf are written again too).
- * Nothing is written here: a slice only changes pages in memory, and the group's {@code CHECKPOINT}
+ * Nothing is written here: a slice only changes pages in memory, and the group's write ({@link StoreFileWrites})
  * writes them, so what is acknowledged and when is as without it.
  */
 final class StoreCompaction {
@@ -35,7 +32,7 @@ final class StoreCompaction {
     private long next = System.nanoTime();
     private long failures;
 
-    private StoreCompaction(MVStore store) {
+    StoreCompaction(MVStore store) {
         this.store = store;
     }
 
@@ -44,13 +41,7 @@ final class StoreCompaction {
      * compacts nothing when H2's internals cannot be reached (the writes go on, only the file grows).
      */
     static StoreCompaction of(Connection connection) {
-        try {
-            SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-            return new StoreCompaction(session.getDatabase().getStore().getMvStore());
-        } catch (SQLException | RuntimeException | LinkageError e) { // LinkageError: another H2 on the path
-            log.warn("H2's file will not be compacted while the bot runs: {}", e.toString());
-            return new StoreCompaction(null);
-        }
+        return new StoreCompaction(StoreFileWrites.mvStore(connection));
     }
 
     /** Rewrites one slice when the last was at least {@link #EVERY} ago; never throws. */
@@ -72,7 +63,7 @@ final class StoreCompaction {
             store.compact(TARGET_FILL_RATE, SLICE_BYTES);
         } catch (RuntimeException | LinkageError e) {
             // H2 closes the store on a failure inside its lock (as with its own compaction): the
-            // writer's next CHECKPOINT then fails and says so. Logged whole the first time only,
+            // writer's next write then fails and says so. Logged whole the first time only,
             // as it could otherwise come every 50 ms.
             if (failures++ == 0) {
                 log.error("store compaction failed", e);
