@@ -73,6 +73,23 @@ class ArchitectureTests {
                 .check(SERVICE);
     }
 
+    /**
+     * The bot reaches into H2's engine for its file writes and compaction only (H2 offers no SQL for
+     * either): a change of H2's internals then breaks those classes, and nothing else.
+     */
+    @Test
+    void onlyTheStoreWriterReachesIntoH2() {
+        noClasses().that().resideOutsideOfPackage(BOT + ".system..")
+                .should().dependOnClassesThat().resideInAPackage("org.h2..")
+                .check(SERVICE);
+        classes().that().resideInAPackage(BOT + ".system..")
+                .and().haveSimpleNameNotStartingWith("StoreFileWrites")
+                .and().haveSimpleNameNotStartingWith("StoreCompaction")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.h2.engine..", "org.h2.mvstore..",
+                        "org.h2.jdbc..")
+                .check(SERVICE);
+    }
+
     private static boolean enablesSomething(JavaClass c) {
         return c.getAnnotations().stream()
                 .anyMatch(a -> a.getRawType().getSimpleName().startsWith("Enable"));

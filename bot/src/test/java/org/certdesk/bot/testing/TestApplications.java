@@ -13,9 +13,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestApplications {
     private TestApplications() {}
 
+    /** The default URL's settings (application.yml), in a folder of the test's. */
     public static String h2File(Path directory) {
         return "jdbc:h2:file:" + directory.resolve("certdesk").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64"
+                + ";CACHE_SIZE=2048;AUTO_COMPACT_FILL_RATE=0";
     }
 
     /** Without a web server. */
