@@ -108,6 +108,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     private void writeGroups() {
         List<Runnable> group = new ArrayList<>();
         boolean closedByH2 = false; // then closing the connection fails too, and that is no news
+        boolean unwritten = false; // what waits must not go on as if written: it was not, and never will be
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             StoreFileWrites file = StoreFileWrites.of(connection, statement);
             StoreCompaction compaction = new StoreCompaction(file.store());
@@ -117,16 +118,22 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                 waiting.drainTo(group);
                 stopping = group.contains(last);
                 StoreFileWrites.Outcome written = file.write();
-                if (written == StoreFileWrites.Outcome.CLOSED) {
-                    // H2 wrote every commit as it closed: the group's callers go on (finally).
-                    log.info("the store was closed by H2 at shutdown, with everything committed written");
+                if (written == StoreFileWrites.Outcome.CLOSED || written == StoreFileWrites.Outcome.LOST) {
+                    // CLOSED: H2 wrote every commit as it closed, the group's callers go on (finally).
+                    // LOST: they wait out their limit and fail; new commits fail in H2, the store being closed.
+                    log.info("the store was closed by H2{}", written == StoreFileWrites.Outcome.CLOSED
+                            ? " at shutdown, with everything committed written" : ": the writer stops");
                     closedByH2 = true;
+                    unwritten = written == StoreFileWrites.Outcome.LOST;
                     break;
                 }
                 if (written == StoreFileWrites.Outcome.FAILED) {
                     waiting.addAll(group); // tried again; the callers keep waiting (within their limit)
                     group.clear();
-                    Thread.sleep(AFTER_FAILURE.toMillis());
+                    unwritten = stopping; // stopping: no try is left
+                    if (!stopping) {
+                        Thread.sleep(AFTER_FAILURE.toMillis());
+                    }
                     continue;
                 }
                 int released = stopping ? group.size() - 1 : group.size();
@@ -156,8 +163,10 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
             throw e;
         } finally {
             writer = null;
-            group.addAll(waiting);
-            group.forEach(Runnable::run); // stopping: H2 writes everything when it closes
+            if (!unwritten) {
+                group.addAll(waiting);
+                group.forEach(Runnable::run); // stopping: H2 writes everything when it closes
+            }
         }
     }
 

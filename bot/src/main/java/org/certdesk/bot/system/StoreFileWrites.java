@@ -4,7 +4,9 @@ import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -17,16 +19,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes what was committed to H2's file, from the group writer's own thread, as cheaply as H2 allows.
  *
- * <p>{@code CHECKPOINT} would do the same write, with two costs measured at one conversation (a write per
- * turn, docs/performance.md): H2 first looks for chunks to compact, going over every chunk of the file
- * (tens of thousands under load; {@link StoreCompaction} does that job here, at most every 50 ms), and it
- * hands the write to two threads of its own, one that serialises the changed pages and one that writes
- * them, then waits for both. Those threads exist for H2's background writer ({@code WRITE_DELAY}), which
- * writes without anyone waiting; here the caller always waits, so they only add two hand-offs to every
- * turn's wait. Without them H2 serialises and writes in the calling thread, as it does when it has no
- * write delay.
+ * <p>{@code CHECKPOINT} does the same write ({@code MVStore.commit()}, in H2 2.3), handed on twice:
+ * with a write delay (H2's default, kept by the default URL) H2 serialises the changed pages on a thread
+ * of its own and writes them on another, and a write that is waited for waits for both. Those threads
+ * exist for H2's background writer, which writes without anyone waiting; here the caller always waits,
+ * so they only add two wake-ups to every turn's wait (the writer's CPU a turn at one conversation, a
+ * write per turn, was about 15 % lower without them: docs/performance.md). Without them H2 serialises
+ * and writes in the calling thread, as it does when it has no write delay.
  *
- * <p>Falls back to {@code CHECKPOINT} when H2's internals cannot be reached; the write is the same.
+ * <p>Falls back to {@code CHECKPOINT} when H2's internals cannot be reached, with H2's threads and
+ * one more weakness: a {@code CHECKPOINT} right after H2's background writer handed a write to its
+ * threads (it does when nothing was written for its write delay) finds nothing left to write and
+ * returns before that write is in the file. Taking the threads out closes that window too.
  */
 final class StoreFileWrites {
     private static final Logger log = LoggerFactory.getLogger(StoreFileWrites.class);
@@ -38,9 +42,16 @@ final class StoreFileWrites {
         /** Not written; try again. */
         FAILED,
         /** H2 closed the store at shutdown: closing wrote everything committed, and nothing is left to write. */
-        CLOSED
+        CLOSED,
+        /**
+         * H2 closed the store without writing everything committed (after a failure, its "panic", or an
+         * immediate shutdown): what waits for a write will never be written.
+         */
+        LOST
     }
 
+    /** A write handed to H2's threads before they were taken out: it is done within this, or something is wrong. */
+    private static final Duration HANDED_ON = Duration.ofSeconds(10);
     /** H2's {@code ErrorCode.DATABASE_CALLED_AT_SHUTDOWN}: "Database is already closed". */
     private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
 
@@ -88,21 +99,30 @@ final class StoreFileWrites {
         }
         try {
             store.commit(); // waits until the changed pages are in the file
-        } catch (MVStoreException e) {
+        } catch (RuntimeException | LinkageError e) { // H2's failures are not all MVStoreExceptions
+            if (store.isClosed()) { // a failure inside H2's write closes the store (its "panic")
+                return closed();
+            }
             log.warn("store write failed, trying again: {}", e.toString());
             return Outcome.FAILED;
         }
-        // Closed meanwhile: H2 returns without writing; the close itself wrote, unless a failure closed it.
+        // Closed meanwhile: H2 returns without writing, and the close may or may not have written.
         return store.isClosed() ? closed() : Outcome.WRITTEN;
     }
 
+    /**
+     * CLOSED only when H2 closed the store as at shutdown, which writes everything and then marks the file
+     * clean (the mark goes with the first write after the file is opened again); LOST otherwise.
+     */
     private Outcome closed() {
         MVStoreException failure = store.getPanicException();
-        if (failure != null) { // what was committed since the last write may not be in the file: never say it is
-            log.warn("store write failed, H2 closed the store: {}", failure.toString());
-            return Outcome.FAILED;
+        FileStore<?> file = store.getFileStore();
+        if (failure == null && file != null && Integer.valueOf(1).equals(file.getStoreHeader().get("clean"))) {
+            return Outcome.CLOSED;
         }
-        return Outcome.CLOSED;
+        log.error("H2 closed the store without writing everything committed: the commits waiting for a write"
+                + " are not acknowledged", failure);
+        return Outcome.LOST;
     }
 
     private Outcome checkpoint() {
@@ -120,17 +140,19 @@ final class StoreFileWrites {
 
     /**
      * Lets H2 serialise and write its pages in the thread that asks for a write: H2's two executors are
-     * taken out of its file store (H2 runs a write inline when they are absent, as without a write delay)
-     * and shut down once idle. A write already handed to them completes there; one that finds an executor
-     * shut down runs inline too (H2 catches the refusal). Best effort: if H2's fields are not there (another
-     * version), the hand-offs stay and nothing else changes.
+     * taken out of its file store (H2 runs a write inline when they are absent, as without a write delay),
+     * shut down, and waited for: a write H2's background writer handed to them just before must be in the
+     * file before the first write here (which would otherwise find nothing left to write and return at
+     * once). One that finds an executor shut down runs inline too (H2 catches the refusal). Best effort: if
+     * H2's fields are not there (another version), the hand-offs stay and nothing else changes. H2 makes
+     * both executors again if its write delay is changed while it runs ({@code SET WRITE_DELAY}).
      */
     private static void writeInCallingThread(MVStore store) {
         FileStore<?> file = store.getFileStore();
         if (file == null) {
             return;
         }
-        for (String name : new String[] {"serializationExecutor", "bufferSaveExecutor"}) {
+        for (String name : new String[] {"serializationExecutor", "bufferSaveExecutor"}) { // in that order
             try {
                 Field field = FileStore.class.getDeclaredField(name);
                 field.setAccessible(true);
@@ -138,7 +160,13 @@ final class StoreFileWrites {
                 field.set(file, null);
                 if (executor != null) {
                     executor.shutdown();
+                    if (!executor.awaitTermination(HANDED_ON.toMillis(), TimeUnit.MILLISECONDS)) {
+                        log.warn("H2's {} still busy after {}", name, HANDED_ON);
+                    }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (ReflectiveOperationException | RuntimeException e) {
                 log.info("H2 keeps handing each write to its own threads ({}): {}", name, e.toString());
                 return;
