@@ -1,6 +1,5 @@
 package org.certdesk.bot.system;
 
-import java.sql.Connection;
 import java.util.concurrent.TimeUnit;
 
 import org.h2.mvstore.MVStore;
@@ -32,16 +31,9 @@ final class StoreCompaction {
     private long next = System.nanoTime();
     private long failures;
 
+    /** @param store H2's store, or null when out of reach ({@link StoreFileWrites#mvStore}): nothing is compacted */
     StoreCompaction(MVStore store) {
         this.store = store;
-    }
-
-    /**
-     * The store behind {@code connection}, an embedded H2 connection in this process; one that
-     * compacts nothing when H2's internals cannot be reached (the writes go on, only the file grows).
-     */
-    static StoreCompaction of(Connection connection) {
-        return new StoreCompaction(StoreFileWrites.mvStore(connection));
     }
 
     /** Rewrites one slice when the last was at least {@link #EVERY} ago; never throws. */

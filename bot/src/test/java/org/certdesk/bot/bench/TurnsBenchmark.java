@@ -136,8 +136,7 @@ public final class TurnsBenchmark {
         Path directory = Files.createTempDirectory("certdesk-bench-");
         String url = memory
                 ? "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=64"
-                : "jdbc:h2:file:" + directory.resolve("certdesk").toAbsolutePath()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;CACHE_SIZE=2048;AUTO_COMPACT_FILL_RATE=0"; // as application.yml
+                : org.certdesk.bot.testing.TestApplications.h2File(directory); // as application.yml
         try (IdentityStub identity = new IdentityStub(); ConnectorStub connector = new ConnectorStub(8)) {
             Map<String, Object> properties = new HashMap<>();
             properties.put("server.port", "0");

@@ -20,7 +20,7 @@ class StoreCompactionTests {
     void slicesRaiseTheShareOfLiveDataInTheFileAndKeepEveryRow(@TempDir Path directory) throws SQLException {
         Path file = directory.resolve("with");
         try (Connection connection = open(file); Statement statement = connection.createStatement()) {
-            StoreCompaction compaction = StoreCompaction.of(connection);
+            StoreCompaction compaction = new StoreCompaction(StoreFileWrites.mvStore(connection));
             fragment(connection, statement);
             int before = compaction.chunksFillRate();
             for (int i = 0; i < 200 && compaction.chunksFillRate() < StoreCompaction.TARGET_FILL_RATE; i++) {
@@ -40,7 +40,7 @@ class StoreCompactionTests {
     void withoutThemTheFileStaysSparse(@TempDir Path directory) throws SQLException {
         try (Connection connection = open(directory.resolve("without"));
                 Statement statement = connection.createStatement()) {
-            StoreCompaction compaction = StoreCompaction.of(connection);
+            StoreCompaction compaction = new StoreCompaction(StoreFileWrites.mvStore(connection));
             fragment(connection, statement);
             for (int i = 0; i < 200; i++) {
                 statement.execute("UPDATE t SET v = 'again " + i + "' WHERE id = 99999"); // writes go on
@@ -56,7 +56,7 @@ class StoreCompactionTests {
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     throw new SQLException("not a wrapper for " + args[0]);
                 });
-        StoreCompaction compaction = StoreCompaction.of(notH2);
+        StoreCompaction compaction = new StoreCompaction(StoreFileWrites.mvStore(notH2));
         assertThatCode(() -> {
             compaction.slice();
             compaction.rewrite();
