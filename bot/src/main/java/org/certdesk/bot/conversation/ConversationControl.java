@@ -54,7 +54,8 @@ public class ConversationControl {
      * conversation's worker is woken after the commit.
      */
     public void resumeAfterCommit(ChannelAddress address, String ref, String stateId, String locale, Instant now) {
-        boolean accepted = inbox.accept(new Inbound(ref, address, new UserInput.Resume(stateId), locale, now));
+        boolean accepted = inbox.accept(conversations.number(address, now),
+                new Inbound(ref, address, new UserInput.Resume(stateId), locale, now));
         if (!accepted) {
             return;
         }

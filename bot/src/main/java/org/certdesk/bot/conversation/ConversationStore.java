@@ -43,6 +43,27 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
         this.json = json;
     }
 
+    /**
+     * The conversation's number (its {@code id}), the key of everything its turns write: the row is
+     * created first (no state yet) when there is none.
+     */
+    long number(ChannelAddress address, Instant now) {
+        OptionalLong stored = number(address.key());
+        if (stored.isPresent()) {
+            return stored.getAsLong();
+        }
+        createIfAbsent(address, now);
+        return number(address.key()).orElseThrow();
+    }
+
+    /** The conversation's number (its {@code id}), or empty when it is not stored. */
+    OptionalLong number(ConversationKey key) {
+        return jdbc.sql("SELECT id FROM conversations WHERE channel = :channel AND conversation_id = :conversationId")
+                .param("channel", key.channel())
+                .param("conversationId", key.conversationId())
+                .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
     /** Creates the row (no state yet) unless it exists; safe when two instances race. */
     void createIfAbsent(ChannelAddress address, Instant now) {
         jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
@@ -126,7 +147,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                         + " user_aad_object_id = :aadObjectId, tenant_id = :tenantId,"
                         + " conversation_type = :conversationType, version = version + 1, updated_at = :now,"
                         + " outbox_sequence = outbox_sequence + :prepaid"
-                        + " WHERE channel = :channel AND conversation_id = :conversationId AND version = :version")
+                        + " WHERE id = :id AND version = :version")
                 .param("state", states.write(state))
                 .param("scriptId", state.scriptId())
                 .param("scriptVersion", state.scriptVersion())
@@ -145,8 +166,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                 .param("tenantId", a.tenantId())
                 .param("conversationType", a.conversationType())
                 .param("now", utc(now))
-                .param("channel", a.channel())
-                .param("conversationId", a.conversationId())
+                .param("id", conversation.id())
                 .param("version", conversation.version())
                 .param("prepaid", prepaid)
                 .update();
@@ -174,10 +194,10 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
     }
 
     @Override
-    public long reserve(ConversationKey key, int count) {
-        OptionalLong prepaid = lockedSequences.takePrepaid(key, count);
+    public Reserved reserve(ConversationKey key, int count) {
+        Optional<Reserved> prepaid = lockedSequences.takePrepaid(key, count);
         if (prepaid.isPresent()) {
-            return prepaid.getAsLong(); // numbered by the turn's save
+            return prepaid.get(); // numbered by the turn's save
         }
         // The UPDATE locks the conversation row until commit: concurrent appends queue behind it.
         int updated = jdbc.sql("UPDATE conversations SET outbox_sequence = outbox_sequence + :n"
@@ -190,15 +210,15 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
             throw new org.springframework.dao.DataIntegrityViolationException("no conversation " + key);
         }
         // A turn locked the row when it began and read the counter then: nothing else has moved it.
-        OptionalLong advanced = lockedSequences.advanced(key, count);
+        Optional<Reserved> advanced = lockedSequences.advanced(key, count);
         if (advanced.isPresent()) {
-            return advanced.getAsLong();
+            return advanced.get();
         }
-        return jdbc.sql("SELECT outbox_sequence FROM conversations WHERE channel = :channel"
+        return jdbc.sql("SELECT id, outbox_sequence FROM conversations WHERE channel = :channel"
                         + " AND conversation_id = :conversationId")
                 .param("channel", key.channel())
                 .param("conversationId", key.conversationId())
-                .query(Long.class).single();
+                .query((rs, n) -> new Reserved(rs.getLong(1), rs.getLong(2))).single();
     }
 
     /**
@@ -234,7 +254,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                 .param("conversationId", key.conversationId())
                 .query((rs, n) -> {
                     if (locking) {
-                        lockedSequences.locked(key, rs.getLong("outbox_sequence"));
+                        lockedSequences.locked(key, rs.getLong("id"), rs.getLong("outbox_sequence"));
                     }
                     return row(rs, n);
                 })

@@ -24,14 +24,16 @@ class Inbox implements TurnSubmitter {
     private static final int MAX_ACTIVITY_ID = 256;
 
     private final InboxStore store;
+    private final ConversationStore conversations;
     private final TurnQueue queue;
     private final TurnProcessor processor;
     private final TransactionTemplate transaction;
     private final DurableWrites durable;
 
-    Inbox(InboxStore store, TurnQueue queue, TurnProcessor processor, PlatformTransactionManager transactions,
-            DurableWrites durable) {
+    Inbox(InboxStore store, ConversationStore conversations, TurnQueue queue, TurnProcessor processor,
+            PlatformTransactionManager transactions, DurableWrites durable) {
         this.store = store;
+        this.conversations = conversations;
         this.queue = queue;
         this.processor = processor;
         this.durable = durable;
@@ -65,7 +67,7 @@ class Inbox implements TurnSubmitter {
             }
             return done.get();
         }
-        Boolean accepted = transaction.execute(status -> store.accept(inbound));
+        Boolean accepted = transaction.execute(status -> accept(inbound));
         return woken(inbound, accepted);
     }
 
@@ -83,9 +85,14 @@ class Inbox implements TurnSubmitter {
             Inbound inbound = recordFirst.get();
             checkLimits(inbound);
             recorded[0] = inbound;
-            return store.accept(inbound);
+            return accept(inbound);
         });
         return woken(recorded[0], accepted);
+    }
+
+    /** Records the activity under its conversation's number, creating the conversation's row first if need be. */
+    private boolean accept(Inbound inbound) {
+        return store.accept(conversations.number(inbound.address(), inbound.receivedAt()), inbound);
     }
 
     private Submission woken(Inbound inbound, Boolean accepted) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +14,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Accepted activities not yet processed, and the ids of every activity accepted (to drop duplicate
- * deliveries). A row leaves the inbox in the transaction that commits its turn.
+ * deliveries). A row leaves the inbox in the transaction that commits its turn. Both are kept under
+ * the conversation's number ({@code conversations.id}), so a conversation has its row before its
+ * first activity is accepted.
  */
 @Repository
 class InboxStore {
@@ -33,17 +34,16 @@ class InboxStore {
      * Records the activity id and queues the activity; call inside a transaction so both happen or
      * neither does.
      *
+     * @param conversation the number of the activity's conversation
      * @return false when that activity id was already accepted for this conversation
      */
-    boolean accept(Inbound inbound) {
-        if (!remember(inbound)) {
+    boolean accept(long conversation, Inbound inbound) {
+        if (!remember(conversation, inbound)) {
             return false;
         }
-        ChannelAddress address = inbound.address();
-        jdbc.sql("INSERT INTO inbox (channel, conversation_id, activity_id, payload, received_at)"
-                        + " VALUES (:channel, :conversationId, :activityId, :payload, :receivedAt)")
-                .param("channel", address.channel())
-                .param("conversationId", address.conversationId())
+        jdbc.sql("INSERT INTO inbox (conversation_ref, activity_id, payload, received_at)"
+                        + " VALUES (:conversation, :activityId, :payload, :receivedAt)")
+                .param("conversation", conversation)
                 .param("activityId", inbound.activityId())
                 .param("payload", codec.write(inbound))
                 .param("receivedAt", utc(inbound.receivedAt()))
@@ -54,16 +54,15 @@ class InboxStore {
     /**
      * Records the activity id only, for a turn run at once in the same transaction.
      *
+     * @param conversation the number of the activity's conversation
      * @return false when that activity id was already accepted for this conversation
      */
-    boolean remember(Inbound inbound) {
-        ChannelAddress address = inbound.address();
+    boolean remember(long conversation, Inbound inbound) {
         // ON CONFLICT DO NOTHING rather than catching the duplicate key: on PostgreSQL a failed
         // statement would abort the whole transaction.
-        return jdbc.sql("INSERT INTO processed_activities (channel, conversation_id, activity_id, received_at)"
-                        + " VALUES (:channel, :conversationId, :activityId, :receivedAt) ON CONFLICT DO NOTHING")
-                .param("channel", address.channel())
-                .param("conversationId", address.conversationId())
+        return jdbc.sql("INSERT INTO processed_activities (conversation_ref, activity_id, received_at)"
+                        + " VALUES (:conversation, :activityId, :receivedAt) ON CONFLICT DO NOTHING")
+                .param("conversation", conversation)
                 .param("activityId", inbound.activityId())
                 .param("receivedAt", utc(inbound.receivedAt()))
                 .update() == 1;
@@ -74,13 +73,12 @@ class InboxStore {
      * cannot be read (written by another release, or damaged) is set aside, with an ERROR log: left
      * where it is, it would block its conversation for ever without ever counting as a failed turn.
      */
-    Optional<InboxRow> oldest(ConversationKey key) {
+    Optional<InboxRow> oldest(long conversation) {
         record Stored(long id, String payload, int attempts) {}
         while (true) {
-            Optional<Stored> stored = jdbc.sql("SELECT id, payload, attempts FROM inbox WHERE channel = :channel"
-                            + " AND conversation_id = :conversationId AND failed = FALSE ORDER BY id LIMIT 1")
-                    .param("channel", key.channel())
-                    .param("conversationId", key.conversationId())
+            Optional<Stored> stored = jdbc.sql("SELECT id, payload, attempts FROM inbox"
+                            + " WHERE conversation_ref = :conversation AND failed = FALSE ORDER BY id LIMIT 1")
+                    .param("conversation", conversation)
                     .query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2), rs.getInt(3)))
                     .optional();
             if (stored.isEmpty()) {
@@ -90,19 +88,19 @@ class InboxStore {
             try {
                 return Optional.of(new InboxRow(row.id(), codec.read(row.payload()), row.attempts()));
             } catch (RuntimeException e) {
-                log.error("conversation {}: inbox row {} is unreadable, set aside: {}", key, row.id(), e.toString());
+                log.error("conversation number {}: inbox row {} is unreadable, set aside: {}", conversation, row.id(),
+                        e.toString());
                 jdbc.sql("UPDATE inbox SET failed = TRUE, last_error = :error WHERE id = :id")
                         .param("error", "unreadable payload").param("id", row.id()).update();
             }
         }
     }
 
-    /** Whether the conversation has an activity still to process. */
-    boolean hasWaiting(ConversationKey key) {
-        return jdbc.sql("SELECT id FROM inbox WHERE channel = :channel AND conversation_id = :conversationId"
-                        + " AND failed = FALSE ORDER BY id LIMIT 1")
-                .param("channel", key.channel())
-                .param("conversationId", key.conversationId())
+    /** Whether the conversation numbered {@code conversation} has an activity still to process. */
+    boolean hasWaiting(long conversation) {
+        return jdbc.sql("SELECT id FROM inbox WHERE conversation_ref = :conversation AND failed = FALSE"
+                        + " ORDER BY id LIMIT 1")
+                .param("conversation", conversation)
                 .query(Long.class).optional().isPresent();
     }
 
@@ -129,8 +127,9 @@ class InboxStore {
 
     /** Conversations with activities waiting since before {@code receivedBefore}. */
     List<ConversationKey> waiting(Instant receivedBefore) {
-        return jdbc.sql("SELECT DISTINCT channel, conversation_id FROM inbox WHERE failed = FALSE"
-                        + " AND received_at < :before")
+        return jdbc.sql("SELECT DISTINCT c.channel, c.conversation_id FROM inbox i"
+                        + " JOIN conversations c ON c.id = i.conversation_ref WHERE i.failed = FALSE"
+                        + " AND i.received_at < :before")
                 .param("before", utc(receivedBefore))
                 .query((rs, n) -> new ConversationKey(rs.getString(1), rs.getString(2)))
                 .list();

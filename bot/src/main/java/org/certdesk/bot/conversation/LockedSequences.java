@@ -2,8 +2,9 @@ package org.certdesk.bot.conversation;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 
+import org.certdesk.bot.outbox.OutboxSequences.Reserved;
 import org.certdesk.bot.shared.ConversationKey;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,21 +17,30 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class LockedSequences {
 
-    /** A counter as this transaction left it, and how many of its last numbers await their entries. */
+    /**
+     * A counter as this transaction left it, and how many of its last numbers await their entries;
+     * with the conversation's number, which the entries are stored under.
+     */
     private static final class Counter {
+        final long conversation;
         long value;
         int prepaid;
 
-        Counter(long value) {
+        Counter(long conversation, long value) {
+            this.conversation = conversation;
             this.value = value;
+        }
+
+        Reserved reserved() {
+            return new Reserved(conversation, value);
         }
     }
 
-    /** Remembers {@code sequence}, read by a statement that row-locked the conversation. */
-    void locked(ConversationKey key, long sequence) {
+    /** Remembers {@code sequence}, read by a statement that row-locked the conversation numbered {@code conversation}. */
+    void locked(ConversationKey key, long conversation, long sequence) {
         Map<ConversationKey, Counter> known = known(true);
         if (known != null) {
-            known.put(key, new Counter(sequence));
+            known.put(key, new Counter(conversation, sequence));
         }
     }
 
@@ -57,15 +67,15 @@ final class LockedSequences {
      * @return the counter's value, the last of the {@code count} numbers; empty when the caller
      *     must advance the counter itself
      */
-    OptionalLong takePrepaid(ConversationKey key, int count) {
+    Optional<Reserved> takePrepaid(ConversationKey key, int count) {
         Map<ConversationKey, Counter> known = known(false);
         Counter counter = known == null ? null : known.get(key);
         if (counter == null || counter.prepaid == 0) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         boolean matches = counter.prepaid == count;
         counter.prepaid = 0;
-        return matches ? OptionalLong.of(counter.value) : OptionalLong.empty();
+        return matches ? Optional.of(counter.reserved()) : Optional.empty();
     }
 
     /**
@@ -74,14 +84,14 @@ final class LockedSequences {
      *
      * @return the new value, or empty when this transaction did not lock the conversation
      */
-    OptionalLong advanced(ConversationKey key, int count) {
+    Optional<Reserved> advanced(ConversationKey key, int count) {
         Map<ConversationKey, Counter> known = known(false);
         Counter counter = known == null ? null : known.get(key);
         if (counter == null) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         counter.value += count;
-        return OptionalLong.of(counter.value);
+        return Optional.of(counter.reserved());
     }
 
     /** The current transaction's counters; null outside a transaction (nothing is locked for long). */

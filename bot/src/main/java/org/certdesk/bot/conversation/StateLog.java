@@ -3,7 +3,6 @@ package org.certdesk.bot.conversation;
 import java.time.Instant;
 import java.util.List;
 
-import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.engine.ConversationState;
 
 /**
@@ -13,6 +12,9 @@ import org.certdesk.dialogs.engine.ConversationState;
  */
 public interface StateLog {
 
-    /** @param states the states the turn's steps ended in, in order */
-    void reached(ConversationKey key, List<ConversationState> states, Instant now);
+    /**
+     * @param conversation the conversation's number ({@code conversations.id})
+     * @param states the states the turn's steps ended in, in order
+     */
+    void reached(long conversation, List<ConversationState> states, Instant now);
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.certdesk.bot.outbox.Outbound;
-import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.engine.UserInput;
 
 /**
@@ -16,12 +15,13 @@ public interface TranscriptLog {
     /**
      * What a turn said, in one write: the employee's input, then the bot's replies.
      *
+     * @param conversation the conversation's number ({@code conversations.id})
      * @param input what the employee did, or null for a turn nobody started (an action's result)
      * @param name the employee's name as the channel gives it, or null
      */
-    void turn(ConversationKey key, UserInput input, String name, List<Outbound> replies, Instant now);
+    void turn(long conversation, UserInput input, String name, List<Outbound> replies, Instant now);
 
-    default void bot(ConversationKey key, List<Outbound> replies, Instant now) {
-        turn(key, null, null, replies, now);
+    default void bot(long conversation, List<Outbound> replies, Instant now) {
+        turn(conversation, null, null, replies, now);
     }
 }

@@ -60,12 +60,12 @@ class TurnCommitter {
         Optional<Handoff> handoff = steps.handoff();
         int numbered = handoff.isPresent() ? 0 : dispatcher.entries(conversation.address(), replies);
         conversations.save(conversation, now, numbered);
-        states.reached(conversation.key(), steps.results().stream().map(r -> r.state()).toList(), now);
-        transcript.turn(conversation.key(), steps.input(), steps.userName(), replies, now);
+        states.reached(conversation.id(), steps.results().stream().map(r -> r.state()).toList(), now);
+        transcript.turn(conversation.id(), steps.input(), steps.userName(), replies, now);
         handoff.ifPresent(escalation -> {
             List<Outbound> told = helpdesk.escalated(conversation.key(), steps.turnRef(), escalation, steps.state(),
                     now);
-            transcript.bot(conversation.key(), told, now);
+            transcript.bot(conversation.id(), told, now);
             replies.addAll(told);
         });
         dispatcher.appendAndSend(conversation.address(), replies, now);

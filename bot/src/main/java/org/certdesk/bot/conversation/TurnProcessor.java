@@ -84,14 +84,17 @@ class TurnProcessor {
             runSlow(key, leftBehind.get());
             return true;
         }
+        Stepping stepping = new Stepping();
         Stepped stepped;
-        long[] stepping = {-1}; // the inbox row the failed attempt had locked, if it got that far
         try {
             stepped = retrying(() -> transaction.execute(s -> stepInbound(key, stepping)));
         } catch (RuntimeException e) {
             // Rolled back: count the failure on the row that failed, if it is still waiting (another
             // instance may have processed it since: then the next row is innocent and left alone).
-            inbox.oldest(key).filter(row -> row.id() == stepping[0]).ifPresent(row -> failures.turnFailed(row, e));
+            if (stepping.conversation != null) {
+                inbox.oldest(stepping.conversation.id()).filter(row -> row.id() == stepping.row)
+                        .ifPresent(row -> failures.turnFailed(row, e));
+            }
             return true;
         }
         if (stepped == null) {
@@ -101,32 +104,35 @@ class TurnProcessor {
         slow.ifPresent(call -> runSlow(key, call));
         // Nothing else waiting: stop rather than look again. A row accepted from now on wakes the
         // conversation once it is committed (TurnQueue drains again), so it cannot be missed.
-        return slow.isPresent() || inbox.hasWaiting(key);
+        return slow.isPresent() || inbox.hasWaiting(stepping.conversation.id());
     }
 
     /** What a turn left to do after its commit: the slow action to run now, if any. */
     private record Stepped(ActionCall slow) {}
+
+    /** The conversation and the inbox row an attempt had locked, if it got that far. */
+    private static final class Stepping {
+        Conversation conversation;
+        long row = -1;
+    }
 
     /**
      * In the turn's transaction: locks the conversation, then steps its oldest waiting row.
      *
      * @return null when no row is waiting
      */
-    private Stepped stepInbound(ConversationKey key, long[] stepping) {
+    private Stepped stepInbound(ConversationKey key, Stepping stepping) {
+        // An activity is accepted under its conversation's number, so a conversation not stored has none.
         Conversation conversation = conversations.lock(key).orElse(null);
-        Optional<InboxRow> oldest = inbox.oldest(key); // after the lock: another instance may have taken it
+        if (conversation == null) {
+            return null;
+        }
+        stepping.conversation = conversation;
+        Optional<InboxRow> oldest = inbox.oldest(conversation.id()); // after the lock: another instance may have taken it
         if (oldest.isEmpty()) {
             return null;
         }
-        if (conversation == null) { // the first turn: only then is the insert worth its statement
-            conversations.createIfAbsent(oldest.get().inbound().address(), clock.instant());
-            conversation = conversations.lock(key).orElseThrow();
-            oldest = inbox.oldest(key); // taken meanwhile by another instance, which created the row first?
-            if (oldest.isEmpty()) {
-                return null;
-            }
-        }
-        stepping[0] = oldest.get().id();
+        stepping.row = oldest.get().id();
         Stepped stepped = step(conversation, oldest.get().inbound());
         inbox.done(oldest.get().id());
         return stepped;
@@ -162,13 +168,13 @@ class TurnProcessor {
             conversations.createIfAbsent(inbound.address(), clock.instant());
             conversation = conversations.lock(key).orElseThrow();
         }
-        if (conversation.pendingAction() != null || inbox.hasWaiting(key)) {
+        if (conversation.pendingAction() != null || inbox.hasWaiting(conversation.id())) {
             // Behind what waits: the worker's order (a slow action first, then the oldest row).
-            boolean accepted = inbox.accept(inbound);
+            boolean accepted = inbox.accept(conversation.id(), inbound);
             return new Direct(accepted ? TurnSubmitter.Submission.ACCEPTED : TurnSubmitter.Submission.DUPLICATE,
                     accepted, null);
         }
-        if (!inbox.remember(inbound)) {
+        if (!inbox.remember(conversation.id(), inbound)) {
             return new Direct(TurnSubmitter.Submission.DUPLICATE, false, null);
         }
         return new Direct(TurnSubmitter.Submission.ACCEPTED, false, step(conversation, inbound).slow());

@@ -36,10 +36,11 @@ public class TurnProgress {
 
     public Progress of(ConversationKey key) {
         return jdbc.sql("SELECT"
-                        + " (SELECT COUNT(*) FROM inbox i WHERE i.channel = :channel"
-                        + "   AND i.conversation_id = :conversationId AND i.failed = FALSE)"
-                        + " + (SELECT COUNT(*) FROM outbox o WHERE o.channel = :channel"
-                        + "   AND o.conversation_id = :conversationId AND o.status = 'PENDING') AS working,"
+                        + " (SELECT COUNT(*) FROM inbox i JOIN conversations c ON c.id = i.conversation_ref"
+                        + "   WHERE c.channel = :channel AND c.conversation_id = :conversationId AND i.failed = FALSE)"
+                        + " + (SELECT COUNT(*) FROM outbox o JOIN conversations c ON c.id = o.conversation_ref"
+                        + "   WHERE c.channel = :channel AND c.conversation_id = :conversationId"
+                        + "   AND o.status = 'PENDING') AS working,"
                         + " (SELECT COUNT(*) FROM conversations c WHERE c.channel = :channel"
                         + "   AND c.conversation_id = :conversationId AND c.pending_action_json IS NOT NULL) AS checking,"
                         + " (SELECT c.locale FROM conversations c WHERE c.channel = :channel"

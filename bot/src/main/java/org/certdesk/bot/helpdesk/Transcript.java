@@ -22,6 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Transcript implements TranscriptLog {
     static final int MAX_TEXT = 4000;
+    /** The number of the conversation {@code :channel} and {@code :conversationId} name, which its lines are kept under. */
+    private static final String NUMBER_OF_KEY =
+            "(SELECT id FROM conversations WHERE channel = :channel AND conversation_id = :conversationId)";
 
     /** One line: {@code author} is {@code employee}, {@code bot} or {@code agent}; {@code name} may be null. */
     record Line(long id, String author, String name, String text, Instant at, Long caseId) {
@@ -43,7 +46,7 @@ public class Transcript implements TranscriptLog {
      * 9 % of the request threads' samples under load (JFR), at two to three lines a turn.
      */
     @Override
-    public void turn(ConversationKey key, UserInput input, String name, List<Outbound> replies, Instant now) {
+    public void turn(long conversation, UserInput input, String name, List<Outbound> replies, Instant now) {
         List<Said> lines = new ArrayList<>(replies.size() + 1);
         String said = input == null ? null : said(input);
         if (said != null) {
@@ -60,14 +63,14 @@ public class Transcript implements TranscriptLog {
         if (lines.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO transcript_lines (channel, conversation_id, author,"
-                + " author_name, text, created_at) VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT INTO transcript_lines (conversation_ref, author, author_name,"
+                + " text, created_at) VALUES ");
         for (int i = 0; i < lines.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:channel, :conversationId, :author").append(i).append(", :name")
+            sql.append(i == 0 ? "" : ", ").append("(:conversation, :author").append(i).append(", :name")
                     .append(i).append(", :text").append(i).append(", :now)");
         }
         JdbcClient.StatementSpec insert = jdbc.sql(sql.toString())
-                .param("channel", key.channel()).param("conversationId", key.conversationId())
+                .param("conversation", conversation)
                 .param("now", CaseStore.utc(now));
         for (int i = 0; i < lines.size(); i++) {
             Said line = lines.get(i);
@@ -98,8 +101,8 @@ public class Transcript implements TranscriptLog {
      */
     boolean add(ConversationKey key, Long caseId, String author, String name, String text, String clientRef,
             Instant now) {
-        return jdbc.sql("INSERT INTO transcript_lines (channel, conversation_id, case_id, author, author_name, text,"
-                        + " client_ref, created_at) VALUES (:channel, :conversationId, :caseId, :author, :name, :text,"
+        return jdbc.sql("INSERT INTO transcript_lines (conversation_ref, case_id, author, author_name, text,"
+                        + " client_ref, created_at) VALUES (" + NUMBER_OF_KEY + ", :caseId, :author, :name, :text,"
                         + " :clientRef, :now) ON CONFLICT DO NOTHING")
                 .param("channel", key.channel()).param("conversationId", key.conversationId())
                 .param("caseId", caseId).param("author", author)
@@ -138,15 +141,15 @@ public class Transcript implements TranscriptLog {
      */
     int deleteWithoutCaseBefore(Instant before) {
         return jdbc.sql("DELETE FROM transcript_lines WHERE case_id IS NULL AND created_at < :before"
-                        + " AND NOT EXISTS (SELECT 1 FROM handoffs h WHERE h.channel = transcript_lines.channel"
-                        + " AND h.conversation_id = transcript_lines.conversation_id)")
+                        + " AND NOT EXISTS (SELECT 1 FROM handoffs h JOIN conversations c ON c.channel = h.channel"
+                        + " AND c.conversation_id = h.conversation_id WHERE c.id = transcript_lines.conversation_ref)")
                 .param("before", CaseStore.utc(before)).update();
     }
 
     /** The whole conversation, oldest first. */
     List<Line> lines(ConversationKey key) {
         return jdbc.sql("SELECT id, author, author_name, text, created_at, case_id FROM transcript_lines"
-                        + " WHERE channel = :channel AND conversation_id = :conversationId ORDER BY id")
+                        + " WHERE conversation_ref = " + NUMBER_OF_KEY + " ORDER BY id")
                 .param("channel", key.channel()).param("conversationId", key.conversationId())
                 .query((rs, n) -> {
                     long caseId = rs.getLong("case_id");

@@ -89,8 +89,8 @@ class InsightsQueries {
     }
 
     private List<Insights.Step> funnel(Period period) {
-        return jdbc.sql("SELECT v.state_id, COUNT(*) FROM state_visits v JOIN conversations c ON c.channel = v.channel"
-                        + " AND c.conversation_id = v.conversation_id WHERE " + EMPLOYEE_CONVERSATIONS
+        return jdbc.sql("SELECT v.state_id, COUNT(*) FROM state_visits v JOIN conversations c"
+                        + " ON c.id = v.conversation_ref WHERE " + EMPLOYEE_CONVERSATIONS
                         + " GROUP BY v.state_id ORDER BY COUNT(*) DESC, v.state_id")
                 .param("from", utc(period.from())).param("to", utc(period.to()))
                 .query((rs, n) -> new Insights.Step(rs.getString(1), rs.getInt(2))).list();

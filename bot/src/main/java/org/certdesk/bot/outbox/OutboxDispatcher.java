@@ -107,15 +107,21 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
         Delivery delivery = deliveries.get(address.channel());
         List<Outbound> replies = delivery == null ? turnReplies : delivery.bundle(turnReplies);
-        OutboxLanes.Ticket ticket = workers != null && delivery != null
-                && TransactionSynchronizationManager.isSynchronizationActive() ? lanes.reserve(address.key()) : null;
-        if (ticket == null) {
+        if (workers == null || delivery == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
             store.append(address.key(), replies, now);
             AfterCommit.run(() -> durable.afterDurable(this::wake));
             return;
         }
+        // Numbered first: the numbers come with the conversation's own, which the lane's look-up takes.
+        OutboxSequences.Reserved numbers = store.reserve(address.key(), replies.size());
+        OutboxLanes.Ticket ticket = lanes.reserve(numbers.conversation(), address.key());
+        if (ticket == null) {
+            store.insert(numbers, replies, now, now);
+            AfterCommit.run(() -> durable.afterDurable(this::wake));
+            return;
+        }
         Instant claimedUntil = lanes.claimUntil(now);
-        List<OutboxEntry> entries = store.appendClaimed(address, replies, now, claimedUntil);
+        List<OutboxEntry> entries = store.appendClaimed(numbers, address, replies, now, claimedUntil);
         // Posted once on disk: a reply the employee read must not come from a turn a crash undoes.
         AfterCommit.run(() -> durable.afterDurable(() -> lanes.submit(ticket, entries, claimedUntil)));
     }

@@ -61,10 +61,11 @@ final class OutboxLanes {
      * Decides, inside the appending transaction (which holds the conversation's row lock, so no other
      * turn of it appends meanwhile), whether the new entries may take the lane.
      *
+     * @param conversation the conversation's number, which its entries are stored under
      * @return the ticket to {@link #submit} after the commit, or null: store them due, for the poller
      */
-    Ticket reserve(ConversationKey key) {
-        List<Long> pending = store.pendingIds(key);
+    Ticket reserve(long conversation, ConversationKey key) {
+        List<Long> pending = store.pendingIds(conversation);
         if (pending.isEmpty()) {
             return new Ticket(key, null);
         }

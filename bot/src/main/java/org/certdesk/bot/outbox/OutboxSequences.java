@@ -13,8 +13,16 @@ public interface OutboxSequences {
      * Advances the conversation's counter by {@code count}; the row stays locked until the current
      * transaction ends.
      *
-     * @return the counter's new value: the entries get the {@code count} numbers up to it
+     * @return the conversation's number and the counter's new value
      * @throws org.springframework.dao.DataIntegrityViolationException if the conversation is not stored
      */
-    long reserve(ConversationKey key, int count);
+    Reserved reserve(ConversationKey key, int count);
+
+    /**
+     * Sequence numbers reserved.
+     *
+     * @param conversation the conversation's number, the key its outbox entries are stored under
+     * @param last the counter's new value: the entries get the {@code count} numbers up to it
+     */
+    record Reserved(long conversation, long last) {}
 }

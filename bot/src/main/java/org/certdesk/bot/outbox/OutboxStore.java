@@ -46,17 +46,31 @@ public class OutboxStore {
      * @throws org.springframework.dao.DataIntegrityViolationException if the conversation is not stored
      */
     public void append(ConversationKey key, List<Outbound> replies, Instant now) {
-        insert(key, replies, now, now);
+        if (!replies.isEmpty()) {
+            insert(reserve(key, replies.size()), replies, now, now);
+        }
     }
 
     /**
-     * Like {@link #append(ConversationKey, List, Instant)}, but the entries are first due at
-     * {@code firstAttempt}: a claim taken at creation by the instance that will deliver them itself.
+     * Numbers {@code count} entries to append next; the conversation's row stays locked until the
+     * current transaction ends (concurrent appends queue behind it).
+     *
+     * @throws org.springframework.dao.DataIntegrityViolationException if the conversation is not stored
+     */
+    OutboxSequences.Reserved reserve(ConversationKey key, int count) {
+        return sequences.reserve(key, count);
+    }
+
+    /**
+     * Like {@link #append(ConversationKey, List, Instant)}, with the numbers {@link #reserve} gave, and
+     * the entries first due at {@code firstAttempt}: a claim taken at creation by the instance that
+     * will deliver them itself.
      *
      * @return the stored entries, in sequence order
      */
-    List<OutboxEntry> appendClaimed(ChannelAddress address, List<Outbound> replies, Instant now, Instant firstAttempt) {
-        List<long[]> stored = insert(address.key(), replies, now, firstAttempt);
+    List<OutboxEntry> appendClaimed(OutboxSequences.Reserved numbers, ChannelAddress address, List<Outbound> replies,
+            Instant now, Instant firstAttempt) {
+        List<long[]> stored = insert(numbers, replies, now, firstAttempt);
         List<OutboxEntry> entries = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
             entries.add(new OutboxEntry(stored.get(i)[0], address, stored.get(i)[1], replies.get(i), 0));
@@ -64,22 +78,20 @@ public class OutboxStore {
         return entries;
     }
 
-    /** @return id and sequence of each inserted entry */
-    private List<long[]> insert(ConversationKey key, List<Outbound> replies, Instant now, Instant firstAttempt) {
-        if (replies.isEmpty()) {
-            return List.of();
-        }
-        // Locks the conversation row until commit: concurrent appends queue behind it.
-        long last = sequences.reserve(key, replies.size());
-        long sequence = last - replies.size();
+    /**
+     * Stores {@code replies} under the numbers reserved for them (as many).
+     *
+     * @return id and sequence of each inserted entry
+     */
+    List<long[]> insert(OutboxSequences.Reserved numbers, List<Outbound> replies, Instant now, Instant firstAttempt) {
+        long sequence = numbers.last() - replies.size();
         List<long[]> stored = new ArrayList<>(replies.size());
         for (Outbound reply : replies) {
             KeyHolder id = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO outbox (channel, conversation_id, sequence, payload, status, next_attempt_at,"
-                            + " created_at, claimed_by) VALUES (:channel, :conversationId, :sequence, :payload, 'PENDING',"
-                            + " :first, :now, :claimedBy)")
-                    .param("channel", key.channel())
-                    .param("conversationId", key.conversationId())
+            jdbc.sql("INSERT INTO outbox (conversation_ref, sequence, payload, status, next_attempt_at, created_at,"
+                            + " claimed_by) VALUES (:conversation, :sequence, :payload, 'PENDING', :first, :now,"
+                            + " :claimedBy)")
+                    .param("conversation", numbers.conversation())
                     .param("sequence", ++sequence)
                     .param("payload", codec.write(reply))
                     .param("first", utc(firstAttempt))
@@ -91,12 +103,10 @@ public class OutboxStore {
         return stored;
     }
 
-    /** The ids of the conversation's PENDING entries, due or not. */
-    List<Long> pendingIds(ConversationKey key) {
-        return jdbc.sql("SELECT id FROM outbox WHERE channel = :channel AND conversation_id = :conversationId"
-                        + " AND status = 'PENDING'")
-                .param("channel", key.channel())
-                .param("conversationId", key.conversationId())
+    /** The ids of the PENDING entries, due or not, of the conversation numbered {@code conversation}. */
+    List<Long> pendingIds(long conversation) {
+        return jdbc.sql("SELECT id FROM outbox WHERE conversation_ref = :conversation AND status = 'PENDING'")
+                .param("conversation", conversation)
                 .query(Long.class).list();
     }
 
@@ -143,11 +153,10 @@ public class OutboxStore {
         return jdbc.sql("SELECT o.id, o.sequence, o.payload, o.attempts, c.channel, c.conversation_id,"
                         + " c.service_url, c.bot_id, c.bot_name, c.user_id, c.user_name, c.user_aad_object_id,"
                         + " c.tenant_id, c.conversation_type"
-                        + " FROM outbox o JOIN conversations c"
-                        + " ON c.channel = o.channel AND c.conversation_id = o.conversation_id"
-                        + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now AND o.channel IN (:channels)"
-                        + " AND o.sequence = (SELECT MIN(p.sequence) FROM outbox p WHERE p.channel = o.channel"
-                        + " AND p.conversation_id = o.conversation_id AND p.status = 'PENDING')"
+                        + " FROM outbox o JOIN conversations c ON c.id = o.conversation_ref"
+                        + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now AND c.channel IN (:channels)"
+                        + " AND o.sequence = (SELECT MIN(p.sequence) FROM outbox p"
+                        + " WHERE p.conversation_ref = o.conversation_ref AND p.status = 'PENDING')"
                         + " ORDER BY o.next_attempt_at, o.id LIMIT :limit")
                 .param("now", utc(now))
                 .param("channels", channels)
@@ -217,7 +226,8 @@ public class OutboxStore {
 
     /** The channels that have PENDING entries. */
     List<String> pendingChannels() {
-        return jdbc.sql("SELECT DISTINCT channel FROM outbox WHERE status = 'PENDING'").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT c.channel FROM outbox o JOIN conversations c ON c.id = o.conversation_ref"
+                + " WHERE o.status = 'PENDING'").query(String.class).list();
     }
 
     /**

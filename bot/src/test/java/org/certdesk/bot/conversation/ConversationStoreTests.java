@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -163,23 +164,23 @@ class ConversationStoreTests {
         // A turn locks the row, then reserves (twice when it escalated): counted on from what it locked.
         long[] turn = transaction.execute(s -> {
             store.lock(address.key()).orElseThrow();
-            return new long[] {store.reserve(address.key(), 2), store.reserve(address.key(), 1)};
+            return new long[] {store.reserve(address.key(), 2).last(), store.reserve(address.key(), 1).last()};
         });
         assertThat(turn).containsExactly(2, 3);
         // An append without a turn (an agent's message) reads the counter back.
-        Long appended = transaction.execute(s -> store.reserve(address.key(), 1));
+        Long appended = transaction.execute(s -> store.reserve(address.key(), 1).last());
         assertThat(appended).isEqualTo(4);
         // A turn rolled back: its numbers are free again, and the next turn does not count on from them.
         assertThatThrownBy(() -> transaction.executeWithoutResult(s -> {
             store.lock(address.key()).orElseThrow();
-            assertThat(store.reserve(address.key(), 5)).isEqualTo(9);
+            assertThat(store.reserve(address.key(), 5).last()).isEqualTo(9);
             throw new IllegalStateException("the turn failed");
         })).hasMessage("the turn failed");
-        Long next = transaction.execute(s -> store.reserve(address.key(), 1));
+        Long next = transaction.execute(s -> store.reserve(address.key(), 1).last());
         assertThat(next).isEqualTo(5);
         Long last = transaction.execute(s -> {
             store.lock(address.key()).orElseThrow();
-            return store.reserve(address.key(), 1);
+            return store.reserve(address.key(), 1).last();
         });
         assertThat(last).isEqualTo(6);
     }
@@ -196,20 +197,30 @@ class ConversationStoreTests {
         long[] first = transaction.execute(s -> {
             Conversation locked = store.lock(address.key()).orElseThrow();
             store.save(locked.withAddress(address).withState(state("ask_version", Map.of())), NOW, 2);
-            return new long[] {store.reserve(address.key(), 2), store.reserve(address.key(), 1)};
+            return new long[] {store.reserve(address.key(), 2).last(), store.reserve(address.key(), 1).last()};
         });
         assertThat(first).as("the turn's two replies, then one more (an escalation's notice)").containsExactly(2, 3);
-        Long agent = transaction.execute(s -> store.reserve(address.key(), 1));
+        Long agent = transaction.execute(s -> store.reserve(address.key(), 1).last());
         assertThat(agent).isEqualTo(4);
         Long other = transaction.execute(s -> {
             Conversation locked = store.lock(address.key()).orElseThrow();
             store.save(locked.withState(state("analyze", Map.of())), NOW, 3);
-            return store.reserve(address.key(), 1); // not what the save numbered: counted on after them
+            return store.reserve(address.key(), 1).last(); // not what the save numbered: counted on after them
         });
         assertThat(other).isEqualTo(8);
-        Long next = transaction.execute(s -> store.reserve(address.key(), 1));
+        Long next = transaction.execute(s -> store.reserve(address.key(), 1).last());
         assertThat(next).isEqualTo(9);
         assertThat(store.find(address.key()).orElseThrow().state().stateId()).isEqualTo("analyze");
+        // Each way of reserving names the conversation its entries are stored under.
+        long number = store.number(address.key()).orElseThrow();
+        List<Long> reserved = transaction.execute(s -> {
+            Conversation locked = store.lock(address.key()).orElseThrow();
+            store.save(locked, NOW, 1);
+            return List.of(store.reserve(address.key(), 1).conversation(), store.reserve(address.key(), 1).conversation());
+        });
+        assertThat(reserved).as("numbered by the save, then counted on from the lock").containsExactly(number, number);
+        Long readBack = transaction.execute(s -> store.reserve(address.key(), 1).conversation());
+        assertThat(readBack).as("read back").isEqualTo(number);
     }
 
     private static void await(CountDownLatch latch) {

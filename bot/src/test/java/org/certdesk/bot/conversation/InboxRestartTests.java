@@ -31,7 +31,8 @@ class InboxRestartTests {
             assertThat(chat.send(new UserInput.Choice("android_11_plus"))).isEqualTo(TurnSubmitter.Submission.ACCEPTED);
             // Facts rather than a pause: no worker can take them, and both wait in the inbox.
             assertThat(first.getBean(TurnQueue.class).isRunning()).isFalse();
-            assertThat(first.getBean(InboxStore.class).hasWaiting(chat.address().key())).isTrue();
+            assertThat(first.getBean(InboxStore.class).hasWaiting(
+                    first.getBean(ConversationStore.class).number(chat.address().key()).orElseThrow())).isTrue();
             assertThat(FakeRemote.get().received(chat.conversationId())).isEmpty();
         }
 

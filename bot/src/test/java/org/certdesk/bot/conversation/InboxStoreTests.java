@@ -25,6 +25,12 @@ class InboxStoreTests {
         return new InboxStore(JdbcClient.create(database.dataSource()), CODEC);
     }
 
+    /** The conversation's number, its row created first if need be (as the inbox's callers do). */
+    static long number(TestDatabases database, ChannelAddress address) {
+        return new ConversationStore(JdbcClient.create(database.dataSource()), JsonMapper.builder().build())
+                .number(address, NOW);
+    }
+
     static Inbound inbound(ChannelAddress address, String activityId, UserInput input, Instant at) {
         return new Inbound(activityId, address, input, "fr-FR", at);
     }
@@ -36,14 +42,14 @@ class InboxStoreTests {
         ChannelAddress one = ConversationStoreTests.address(UUID.randomUUID().toString());
         ChannelAddress other = ConversationStoreTests.address(UUID.randomUUID().toString());
 
-        assertThat(store.accept(inbound(one, "a1", new UserInput.Text("bonjour"), NOW))).isTrue();
-        assertThat(store.accept(inbound(one, "a1", new UserInput.Text("bonjour"), NOW))).isFalse();
-        assertThat(store.accept(inbound(other, "a1", new UserInput.Text("bonjour"), NOW))).isTrue();
+        assertThat(store.accept(number(database, one), inbound(one, "a1", new UserInput.Text("bonjour"), NOW))).isTrue();
+        assertThat(store.accept(number(database, one), inbound(one, "a1", new UserInput.Text("bonjour"), NOW))).isFalse();
+        assertThat(store.accept(number(database, other), inbound(other, "a1", new UserInput.Text("bonjour"), NOW))).isTrue();
 
-        assertThat(store.oldest(one.key())).get().extracting(row -> row.inbound().activityId()).isEqualTo("a1");
-        store.done(store.oldest(one.key()).orElseThrow().id());
-        assertThat(store.oldest(one.key())).isEmpty();
-        assertThat(store.accept(inbound(one, "a1", new UserInput.Text("bonjour"), NOW)))
+        assertThat(store.oldest(number(database, one))).get().extracting(row -> row.inbound().activityId()).isEqualTo("a1");
+        store.done(store.oldest(number(database, one)).orElseThrow().id());
+        assertThat(store.oldest(number(database, one))).isEmpty();
+        assertThat(store.accept(number(database, one), inbound(one, "a1", new UserInput.Text("bonjour"), NOW)))
                 .as("still a duplicate after processing").isFalse();
     }
 
@@ -53,16 +59,16 @@ class InboxStoreTests {
         InboxStore store = store(database);
         ChannelAddress address = ConversationStoreTests.address(UUID.randomUUID().toString());
         for (String id : List.of("a1", "a2", "a3")) {
-            store.accept(inbound(address, id, new UserInput.Text(id), NOW));
+            store.accept(number(database, address), inbound(address, id, new UserInput.Text(id), NOW));
         }
-        InboxRow first = store.oldest(address.key()).orElseThrow();
+        InboxRow first = store.oldest(number(database, address)).orElseThrow();
         assertThat(first.inbound().activityId()).isEqualTo("a1");
 
         assertThat(store.failed(first.id(), "boom", 2)).isEqualTo(1);
-        assertThat(store.oldest(address.key()).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(store.oldest(number(database, address)).orElseThrow().attempts()).isEqualTo(1);
         assertThat(store.failed(first.id(), "boom", 2)).isEqualTo(2);
 
-        assertThat(store.oldest(address.key()).orElseThrow().inbound().activityId()).isEqualTo("a2");
+        assertThat(store.oldest(number(database, address)).orElseThrow().inbound().activityId()).isEqualTo("a2");
         assertThat(store.waiting(NOW.plusSeconds(1))).contains(address.key());
         assertThat(store.waiting(NOW.minusSeconds(1))).doesNotContain(address.key());
     }
@@ -72,18 +78,18 @@ class InboxStoreTests {
     void anUnreadableRowIsSetAsideAndDoesNotBlockItsConversation(TestDatabases database) {
         InboxStore store = store(database);
         ChannelAddress address = ConversationStoreTests.address(UUID.randomUUID().toString());
-        store.accept(inbound(address, "a1", new UserInput.Text("a1"), NOW));
-        store.accept(inbound(address, "a2", new UserInput.Text("a2"), NOW));
+        store.accept(number(database, address), inbound(address, "a1", new UserInput.Text("a1"), NOW));
+        store.accept(number(database, address), inbound(address, "a2", new UserInput.Text("a2"), NOW));
         // What a newer release may have written: an input type this one does not know.
         JdbcClient.create(database.dataSource())
                 .sql("UPDATE inbox SET payload = REPLACE(payload, '\"type\":\"text\"', '\"type\":\"voice\"')"
-                        + " WHERE conversation_id = :id AND activity_id = 'a1'")
-                .param("id", address.conversationId()).update();
+                        + " WHERE conversation_ref = :conversation AND activity_id = 'a1'")
+                .param("conversation", number(database, address)).update();
 
-        assertThat(store.oldest(address.key()).orElseThrow().inbound().activityId()).isEqualTo("a2");
+        assertThat(store.oldest(number(database, address)).orElseThrow().inbound().activityId()).isEqualTo("a2");
         assertThat(JdbcClient.create(database.dataSource())
-                .sql("SELECT failed FROM inbox WHERE conversation_id = :id AND activity_id = 'a1'")
-                .param("id", address.conversationId()).query(Boolean.class).single()).isTrue();
+                .sql("SELECT failed FROM inbox WHERE conversation_ref = :conversation AND activity_id = 'a1'")
+                .param("conversation", number(database, address)).query(Boolean.class).single()).isTrue();
     }
 
     @ParameterizedTest
@@ -92,12 +98,12 @@ class InboxStoreTests {
         InboxStore store = store(database);
         ChannelAddress address = ConversationStoreTests.address(UUID.randomUUID().toString());
         Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
-        store.accept(inbound(address, "old", new UserInput.Text("x"), longAgo));
-        store.done(store.oldest(address.key()).orElseThrow().id());
+        store.accept(number(database, address), inbound(address, "old", new UserInput.Text("x"), longAgo));
+        store.done(store.oldest(number(database, address)).orElseThrow().id());
 
         assertThat(store.sweep(longAgo.plusSeconds(1))).isGreaterThanOrEqualTo(1);
 
-        assertThat(store.accept(inbound(address, "old", new UserInput.Text("x"), NOW))).isTrue();
+        assertThat(store.accept(number(database, address), inbound(address, "old", new UserInput.Text("x"), NOW))).isTrue();
     }
 
     @Test

@@ -68,10 +68,11 @@ class PostgresConversationTests {
         List<String> expected = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
             // Straight into the inbox (no wake-up): the two "instances" below are the only workers.
-            inbox.accept(new Inbound("a-0", chat.address(), new UserInput.Start("fr"), "fr", Instant.now()));
+            long number = conversations.number(chat.address(), Instant.now());
+            inbox.accept(number, new Inbound("a-0", chat.address(), new UserInput.Start("fr"), "fr", Instant.now()));
             for (int i = 1; i <= 20; i++) {
                 boolean english = i % 2 == 1;
-                inbox.accept(new Inbound("a-" + i, chat.address(), new UserInput.Text(english ? "english" : "français"),
+                inbox.accept(number, new Inbound("a-" + i, chat.address(), new UserInput.Text(english ? "english" : "français"),
                         "fr", Instant.now()));
                 expected.add(english ? "OK, I’ll continue in English." : "D’accord, je continue en français.");
             }
@@ -82,7 +83,7 @@ class PostgresConversationTests {
         one.get(60, TimeUnit.SECONDS);
         two.get(60, TimeUnit.SECONDS);
 
-        assertThat(inbox.oldest(chat.address().key())).isEmpty();
+        assertThat(inbox.oldest(conversations.number(chat.address().key()).orElseThrow())).isEmpty();
         await().atMost(Duration.ofSeconds(20)).until(() -> confirmations(chat).size() == 20);
         assertThat(confirmations(chat)).containsExactlyElementsOf(expected);
         List<OutboxEntry> received = FakeRemote.get().received(chat.conversationId());

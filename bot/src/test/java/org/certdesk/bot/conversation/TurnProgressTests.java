@@ -26,26 +26,32 @@ class TurnProgressTests {
 
         assertThat(progress.of(key)).as("unknown conversation").isEqualTo(new TurnProgress.Progress(false, false, null));
 
-        jdbc.sql("INSERT INTO inbox (channel, conversation_id, activity_id, payload, received_at)"
-                        + " VALUES ('webhook', :id, 'a-1', '{}', :now)")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
+                        + " VALUES ('webhook', :id, :now, :now)")
                 .param("id", key.conversationId()).param("now", NOW).update();
+        long number = jdbc.sql("SELECT id FROM conversations WHERE conversation_id = :id")
+                .param("id", key.conversationId()).query(Long.class).single();
+        assertThat(progress.of(key)).as("stored, nothing waiting").isEqualTo(new TurnProgress.Progress(false, false, null));
+        jdbc.sql("INSERT INTO inbox (conversation_ref, activity_id, payload, received_at)"
+                        + " VALUES (:number, 'a-1', '{}', :now)")
+                .param("number", number).param("now", NOW).update();
         assertThat(progress.of(key).working()).as("an activity waits for its turn").isTrue();
-        jdbc.sql("UPDATE inbox SET failed = TRUE WHERE conversation_id = :id").param("id", key.conversationId()).update();
+        jdbc.sql("UPDATE inbox SET failed = TRUE WHERE conversation_ref = :number").param("number", number).update();
         assertThat(progress.of(key).done()).as("set aside after its last attempt").isTrue();
 
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, locale, pending_action_json, created_at, updated_at)"
-                        + " VALUES ('webhook', :id, 'fr', '{\"name\":\"cert.analyze\"}', :now, :now)")
-                .param("id", key.conversationId()).param("now", NOW).update();
+        jdbc.sql("UPDATE conversations SET locale = 'fr', pending_action_json = '{\"name\":\"cert.analyze\"}'"
+                        + " WHERE conversation_id = :id")
+                .param("id", key.conversationId()).update();
         assertThat(progress.of(key)).isEqualTo(new TurnProgress.Progress(false, true, "fr"));
 
         jdbc.sql("UPDATE conversations SET pending_action_json = NULL WHERE conversation_id = :id")
                 .param("id", key.conversationId()).update();
-        jdbc.sql("INSERT INTO outbox (channel, conversation_id, sequence, payload, status, next_attempt_at, created_at)"
-                        + " VALUES ('webhook', :id, 1, '{}', 'PENDING', :now, :now)")
-                .param("id", key.conversationId()).param("now", NOW).update();
+        jdbc.sql("INSERT INTO outbox (conversation_ref, sequence, payload, status, next_attempt_at, created_at)"
+                        + " VALUES (:number, 1, '{}', 'PENDING', :now, :now)")
+                .param("number", number).param("now", NOW).update();
         assertThat(progress.of(key)).isEqualTo(new TurnProgress.Progress(true, false, "fr"));
 
-        jdbc.sql("UPDATE outbox SET status = 'SENT' WHERE conversation_id = :id").param("id", key.conversationId()).update();
+        jdbc.sql("UPDATE outbox SET status = 'SENT' WHERE conversation_ref = :number").param("number", number).update();
         assertThat(progress.of(key).done()).isTrue();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.reset;
 
@@ -59,12 +60,13 @@ class WebChatEchoWithItsTurnTests {
         String token = session[1];
         await().atMost(Duration.ofSeconds(20)).until(() -> texts(token, conversationId).size() > 0); // the welcome
 
-        doThrow(new ProcessDied()).when(inbox).accept(any());
+        doThrow(new ProcessDied()).when(inbox).accept(anyLong(), any());
         Throwable died = catchThrowable(() -> post(token, conversationId, "android 14", "c-died"));
         assertThat(died).hasRootCauseInstanceOf(ProcessDied.class);
 
         assertThat(texts(token, conversationId)).as("the echo went with its turn").doesNotContain("android 14");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox WHERE conversation_id = :id").param("id", conversationId)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox i JOIN conversations c ON c.id = i.conversation_ref"
+                        + " WHERE c.conversation_id = :id").param("id", conversationId)
                 .query(Integer.class).single()).isZero();
 
         // The client tries again: shown once, and answered after it.
@@ -83,7 +85,7 @@ class WebChatEchoWithItsTurnTests {
     void aConversationWhoseWelcomeWasNotRecordedIsStartedAgain() throws Exception {
         LoopbackPki.get().oneMissing();
         String token = generate();
-        doThrow(new ProcessDied()).when(inbox).accept(any());
+        doThrow(new ProcessDied()).when(inbox).accept(anyLong(), any());
         Throwable died = catchThrowable(() -> start(token));
         assertThat(died).hasRootCauseInstanceOf(ProcessDied.class);
 

@@ -304,8 +304,8 @@ abstract class KillNineTest {
      */
     static void assertDrained(Connection store) throws SQLException {
         try (Statement statement = store.createStatement()) {
-            try (ResultSet inbox = statement.executeQuery("SELECT conversation_id, activity_id, attempts, failed,"
-                    + " last_error FROM inbox")) {
+            try (ResultSet inbox = statement.executeQuery("SELECT c.conversation_id, i.activity_id, i.attempts,"
+                    + " i.failed, i.last_error FROM inbox i JOIN conversations c ON c.id = i.conversation_ref")) {
                 List<String> left = new ArrayList<>();
                 while (inbox.next()) {
                     left.add(inbox.getString(1) + " " + inbox.getString(2) + " attempts " + inbox.getInt(3) + " failed "
@@ -313,8 +313,9 @@ abstract class KillNineTest {
                 }
                 assertThat(left).as("inbox rows left").isEmpty();
             }
-            try (ResultSet rows = statement.executeQuery("SELECT conversation_id, sequence, status, attempts FROM outbox"
-                    + " WHERE channel = 'msteams' ORDER BY conversation_id, sequence")) {
+            try (ResultSet rows = statement.executeQuery("SELECT c.conversation_id, o.sequence, o.status, o.attempts"
+                    + " FROM outbox o JOIN conversations c ON c.id = o.conversation_ref WHERE c.channel = 'msteams'"
+                    + " ORDER BY c.conversation_id, o.sequence")) {
                 List<String> left = new ArrayList<>();
                 while (rows.next()) {
                     left.add(rows.getString(1) + " #" + rows.getLong(2) + " " + rows.getString(3) + " attempts "

@@ -235,7 +235,8 @@ class HelpdeskFlowTests {
 
     /** The replies ever stored for the employee, sent or not. */
     private long outboxEntries(TestChat employee) {
-        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE channel = :channel AND conversation_id = :id")
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE conversation_ref IN (SELECT id FROM conversations"
+                        + " WHERE channel = :channel AND conversation_id = :id)")
                 .param("channel", employee.address().channel()).param("id", employee.conversationId())
                 .query(Long.class).single();
     }

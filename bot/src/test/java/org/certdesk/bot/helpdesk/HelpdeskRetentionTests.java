@@ -72,17 +72,18 @@ class HelpdeskRetentionTests {
         TestChat employee = escalated();
         Instant longAgo = Instant.now().minus(Duration.ofDays(31));
         for (TestChat chat : new TestChat[] {quiet, employee}) {
-            jdbc.sql("UPDATE transcript_lines SET created_at = :at WHERE conversation_id = :id")
+            jdbc.sql("UPDATE transcript_lines SET created_at = :at WHERE conversation_ref IN"
+                            + " (SELECT id FROM conversations WHERE conversation_id = :id)")
                     .param("at", CaseStore.utc(longAgo)).param("id", chat.conversationId()).update();
         }
-        long escalatedLines = lines("conversation_id = '" + employee.conversationId() + "'");
-        assertThat(lines("conversation_id = '" + quiet.conversationId() + "'")).isPositive();
+        long escalatedLines = linesOf(employee);
+        assertThat(linesOf(quiet)).isPositive();
         assertThat(escalatedLines).isPositive();
 
         assertThat(retention.sweepTranscripts()).isPositive();
 
-        assertThat(lines("conversation_id = '" + quiet.conversationId() + "'")).as("never a case").isZero();
-        assertThat(lines("conversation_id = '" + employee.conversationId() + "'")).as("the case's context")
+        assertThat(linesOf(quiet)).as("never a case").isZero();
+        assertThat(linesOf(employee)).as("the case's context")
                 .isEqualTo(escalatedLines);
     }
 
@@ -103,6 +104,11 @@ class HelpdeskRetentionTests {
         employee.untilText("Closing soon.");
         assertThat(agent.resolve(id).getStatus()).isEqualTo(200);
         return id;
+    }
+
+    private long linesOf(TestChat chat) {
+        return jdbc.sql("SELECT COUNT(*) FROM transcript_lines WHERE conversation_ref IN (SELECT id FROM conversations"
+                + " WHERE conversation_id = :id)").param("id", chat.conversationId()).query(Long.class).single();
     }
 
     private long lines(String where) {

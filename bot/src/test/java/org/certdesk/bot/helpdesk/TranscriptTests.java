@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.testing.StoredConversations;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.Message;
 import org.certdesk.dialogs.engine.UserInput;
@@ -25,15 +26,16 @@ class TranscriptTests {
     void aTurnReadsAsTheEmployeesWordsThenTheBotsRepliesInOrder(TestDatabases database) {
         Transcript transcript = new Transcript(JdbcClient.create(database.dataSource()));
         ConversationKey key = new ConversationKey("msteams", "a:" + UUID.randomUUID());
+        long number = StoredConversations.number(database.dataSource(), key);
 
-        transcript.turn(key, new UserInput.Text("Portail d'entreprise : certificat manquant"), "Alex Dupont",
+        transcript.turn(number, new UserInput.Text("Portail d'entreprise : certificat manquant"), "Alex Dupont",
                 List.of(say("Quelle version d'Android ?"), new Outbound.Typing(), say(" "),
                         new Outbound.Say(new Message.Choices("Votre version :", List.of(new Message.Option("11", "Android 11+"),
                                 new Message.Option("10", "Android 10 ou avant"))), "fr")), NOW);
-        transcript.turn(key, new UserInput.Choice("11"), "Alex Dupont", List.of(say("x".repeat(5000))),
+        transcript.turn(number, new UserInput.Choice("11"), "Alex Dupont", List.of(say("x".repeat(5000))),
                 NOW.plusSeconds(3));
-        transcript.turn(key, null, null, List.of(say("Le certificat manquant est « Contoso Root »")), NOW.plusSeconds(4));
-        transcript.turn(key, new UserInput.Text("   "), "Alex Dupont", List.of(), NOW.plusSeconds(5));
+        transcript.turn(number, null, null, List.of(say("Le certificat manquant est « Contoso Root »")), NOW.plusSeconds(4));
+        transcript.turn(number, new UserInput.Text("   "), "Alex Dupont", List.of(), NOW.plusSeconds(5));
 
         List<Transcript.Line> lines = transcript.lines(key);
         assertThat(lines).extracting(Transcript.Line::author, Transcript.Line::name).containsExactly(

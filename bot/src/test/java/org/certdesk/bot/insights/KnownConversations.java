@@ -76,8 +76,9 @@ final class KnownConversations {
                 .param("id", id).param("status", status).param("created", at(day, time).atOffset(ZoneOffset.UTC))
                 .param("updated", at(updatedDay, updatedTime).atOffset(ZoneOffset.UTC)).update();
         for (String state : states) {
-            jdbc.sql("INSERT INTO state_visits (channel, conversation_id, script_id, state_id, first_at) VALUES"
-                            + " ('msteams', :id, 'android-missing-certificate', :state, :at)")
+            jdbc.sql("INSERT INTO state_visits (conversation_ref, script_id, state_id, first_at) SELECT c.id,"
+                            + " 'android-missing-certificate', :state, :at FROM conversations c"
+                            + " WHERE c.channel = 'msteams' AND c.conversation_id = :id")
                     .param("id", id).param("state", state).param("at", at(day, time).atOffset(ZoneOffset.UTC)).update();
         }
         return id;

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.testing.StoredConversations;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,14 +32,14 @@ class StateVisitsTests {
         Store store = new Store(database.dataSource());
         StateVisits visits = new StateVisits(store.jdbc());
         TransactionTemplate turn = store.turn();
-        ConversationKey key = newConversation();
+        long conversation = newConversation(database);
 
-        turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version")), NOW));
-        turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version"), state("analyze")),
+        turn.executeWithoutResult(s -> visits.reached(conversation, List.of(state("ask_version")), NOW));
+        turn.executeWithoutResult(s -> visits.reached(conversation, List.of(state("ask_version"), state("analyze")),
                 NOW.plusSeconds(60)));
-        turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version")), NOW.plusSeconds(120)));
+        turn.executeWithoutResult(s -> visits.reached(conversation, List.of(state("ask_version")), NOW.plusSeconds(120)));
 
-        assertThat(firstVisits(store.jdbc(), key)).isEqualTo(Map.of("ask_version", NOW, "analyze", NOW.plusSeconds(60)));
+        assertThat(firstVisits(store.jdbc(), conversation)).isEqualTo(Map.of("ask_version", NOW, "analyze", NOW.plusSeconds(60)));
     }
 
     @ParameterizedTest
@@ -47,16 +48,16 @@ class StateVisitsTests {
         Store store = new Store(database.dataSource());
         StateVisits visits = new StateVisits(store.jdbc());
         TransactionTemplate turn = store.turn();
-        ConversationKey key = newConversation();
+        long conversation = newConversation(database);
 
         assertThatThrownBy(() -> turn.executeWithoutResult(s -> {
-            visits.reached(key, List.of(state("ask_version")), NOW);
+            visits.reached(conversation, List.of(state("ask_version")), NOW);
             throw new IllegalStateException("the turn failed after the visit");
         })).hasMessage("the turn failed after the visit");
-        assertThat(firstVisits(store.jdbc(), key)).isEmpty();
+        assertThat(firstVisits(store.jdbc(), conversation)).isEmpty();
 
-        turn.executeWithoutResult(s -> visits.reached(key, List.of(state("ask_version")), NOW.plusSeconds(5)));
-        assertThat(firstVisits(store.jdbc(), key)).isEqualTo(Map.of("ask_version", NOW.plusSeconds(5)));
+        turn.executeWithoutResult(s -> visits.reached(conversation, List.of(state("ask_version")), NOW.plusSeconds(5)));
+        assertThat(firstVisits(store.jdbc(), conversation)).isEqualTo(Map.of("ask_version", NOW.plusSeconds(5)));
     }
 
     @ParameterizedTest
@@ -64,13 +65,13 @@ class StateVisitsTests {
     void aVisitAnotherInstanceRecordedIsNotRecordedAgain(TestDatabases database) {
         Store store = new Store(database.dataSource());
         TransactionTemplate turn = store.turn();
-        ConversationKey key = newConversation();
+        long conversation = newConversation(database);
 
-        turn.executeWithoutResult(s -> new StateVisits(store.jdbc()).reached(key, List.of(state("ask_version")), NOW));
+        turn.executeWithoutResult(s -> new StateVisits(store.jdbc()).reached(conversation, List.of(state("ask_version")), NOW));
         StateVisits other = new StateVisits(store.jdbc()); // remembers nothing of the first instance's turns
-        turn.executeWithoutResult(s -> other.reached(key, List.of(state("ask_version")), NOW.plusSeconds(9)));
+        turn.executeWithoutResult(s -> other.reached(conversation, List.of(state("ask_version")), NOW.plusSeconds(9)));
 
-        assertThat(firstVisits(store.jdbc(), key)).isEqualTo(Map.of("ask_version", NOW));
+        assertThat(firstVisits(store.jdbc(), conversation)).isEqualTo(Map.of("ask_version", NOW));
     }
 
     /** A database of the tests, and turns (transactions) on it. */
@@ -80,8 +81,8 @@ class StateVisitsTests {
         }
     }
 
-    private static ConversationKey newConversation() {
-        return new ConversationKey("msteams", "a:" + UUID.randomUUID());
+    private static long newConversation(TestDatabases database) {
+        return StoredConversations.number(database.dataSource(), new ConversationKey("msteams", "a:" + UUID.randomUUID()));
     }
 
     private static ConversationState state(String stateId) {
@@ -89,10 +90,9 @@ class StateVisitsTests {
                 ConversationState.Status.ACTIVE, 0, false, null, null, 0, Map.of());
     }
 
-    private static Map<String, Instant> firstVisits(JdbcClient jdbc, ConversationKey key) {
-        return jdbc.sql("SELECT state_id, first_at FROM state_visits WHERE channel = :channel"
-                        + " AND conversation_id = :conversationId")
-                .param("channel", key.channel()).param("conversationId", key.conversationId())
+    private static Map<String, Instant> firstVisits(JdbcClient jdbc, long conversation) {
+        return jdbc.sql("SELECT state_id, first_at FROM state_visits WHERE conversation_ref = :conversation")
+                .param("conversation", conversation)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

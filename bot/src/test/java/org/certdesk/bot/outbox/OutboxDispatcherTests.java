@@ -50,7 +50,8 @@ class OutboxDispatcherTests {
     }
 
     private List<String> statuses(ConversationKey key) {
-        return jdbc.sql("SELECT status FROM outbox WHERE channel = :channel AND conversation_id = :id ORDER BY sequence")
+        return jdbc.sql("SELECT status FROM outbox WHERE conversation_ref IN (SELECT id FROM conversations"
+                        + " WHERE channel = :channel AND conversation_id = :id) ORDER BY sequence")
                 .param("channel", key.channel()).param("id", key.conversationId()).query(String.class).list();
     }
 
@@ -89,7 +90,8 @@ class OutboxDispatcherTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> remote.received(key.conversationId()).size() == 1);
         assertThat(remote.received(key.conversationId())).extracting(OutboxEntry::sequence).containsExactly(2L);
         await().atMost(Duration.ofSeconds(5)).until(() -> statuses(key).equals(List.of("FAILED")));
-        assertThat(jdbc.sql("SELECT last_error FROM outbox WHERE conversation_id = :id AND sequence = 1")
+        assertThat(jdbc.sql("SELECT last_error FROM outbox WHERE conversation_ref IN (SELECT id FROM conversations"
+                        + " WHERE conversation_id = :id) AND sequence = 1")
                 .param("id", key.conversationId()).query(String.class).single()).isEqualTo("400 Bad Request");
     }
 
@@ -104,7 +106,8 @@ class OutboxDispatcherTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> polls() >= pollsBefore + 3);
 
         assertThat(statuses(key)).containsExactly("PENDING");
-        assertThat(jdbc.sql("SELECT attempts FROM outbox WHERE conversation_id = :id")
+        assertThat(jdbc.sql("SELECT attempts FROM outbox WHERE conversation_ref IN (SELECT id FROM conversations"
+                        + " WHERE conversation_id = :id)")
                 .param("id", key.conversationId()).query(Integer.class).single()).isZero();
         assertThat(meters.get("certdesk.outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(1);
     }

@@ -190,7 +190,8 @@ class OutboxLanesTests {
 
     private static Map<String, Long> statuses(JdbcClient jdbc, List<ConversationKey> keys) {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        jdbc.sql("SELECT status, COUNT(*) FROM outbox WHERE channel = :channel AND conversation_id IN (:ids)"
+        jdbc.sql("SELECT status, COUNT(*) FROM outbox WHERE conversation_ref IN (SELECT id FROM conversations"
+                        + " WHERE channel = :channel AND conversation_id IN (:ids))"
                         + " GROUP BY status")
                 .param("channel", CHANNEL).param("ids", keys.stream().map(ConversationKey::conversationId).toList())
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();

@@ -46,7 +46,8 @@ class OutboxRestartTests {
         try (ConfigurableApplicationContext second = TestApplications.start(database)) {
             // The 429's 30 s are honoured across the restart; shorten them rather than wait.
             second.getBean(JdbcClient.class).sql("UPDATE outbox SET next_attempt_at = CURRENT_TIMESTAMP"
-                    + " WHERE conversation_id = :id AND status = 'PENDING'").param("id", key.conversationId()).update();
+                    + " WHERE conversation_ref IN (SELECT id FROM conversations WHERE conversation_id = :id)"
+                    + " AND status = 'PENDING'").param("id", key.conversationId()).update();
             second.getBean(OutboxDispatcher.class).wake();
 
             await().atMost(Duration.ofSeconds(10)).until(() -> remote.received(key.conversationId()).size() == 3);

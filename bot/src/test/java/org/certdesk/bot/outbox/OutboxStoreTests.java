@@ -80,7 +80,8 @@ class OutboxStoreTests {
         assertThat(dueFor(store, key, NOW)).isEmpty();
         store.sent(first.id());
         assertThat(dueFor(store, key, NOW)).as("a sent entry is never due again").isEmpty();
-        assertThat(jdbc.sql("SELECT sequence, status FROM outbox WHERE conversation_id = :id")
+        assertThat(jdbc.sql("SELECT sequence, status FROM outbox WHERE conversation_ref IN"
+                        + " (SELECT id FROM conversations WHERE conversation_id = :id)")
                 .param("id", key.conversationId()).query((rs, n) -> rs.getLong(1) + " " + rs.getString(2)).list())
                 .as("the outbox keeps what is undelivered: the refused entry, not the sent ones")
                 .containsExactly("2 FAILED");
@@ -138,8 +139,8 @@ class OutboxStoreTests {
         ConversationKey key = conversation(jdbc);
         org.certdesk.bot.shared.ChannelAddress address = new org.certdesk.bot.shared.ChannelAddress(
                 key.channel(), key.conversationId(), null, null, null, "u-1", null, null, null, null);
-        List<OutboxEntry> entries = store.appendClaimed(address, List.of(say("one"), say("two")), NOW,
-                NOW.plusSeconds(6));
+        List<OutboxEntry> entries = store.appendClaimed(store.reserve(key, 2), address, List.of(say("one"), say("two")),
+                NOW, NOW.plusSeconds(6));
         long one = entries.get(0).id();
         long two = entries.get(1).id();
 
@@ -202,7 +203,8 @@ class OutboxStoreTests {
         OutboxStore killed = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
                 new OutboxInstance("host-a"));
         ConversationKey key = conversation(jdbc);
-        killed.appendClaimed(new org.certdesk.bot.shared.ChannelAddress(key.channel(), key.conversationId(),
+        killed.appendClaimed(killed.reserve(key, 1), new org.certdesk.bot.shared.ChannelAddress(key.channel(),
+                key.conversationId(),
                 null, null, null, "u-1", null, null, null, null), List.of(say("held by a lane")), NOW, NOW.plusSeconds(120));
         assertThat(dueFor(killed, key, NOW.plusSeconds(5))).isEmpty();
 
@@ -226,13 +228,16 @@ class OutboxStoreTests {
         Instant old = NOW.minus(java.time.Duration.ofDays(8));
         store.append(key, List.of(say("refused long ago"), say("sent by an earlier release"), say("still waiting")), old);
         store.append(key, List.of(say("refused today")), NOW);
-        jdbc.sql("UPDATE outbox SET status = 'FAILED' WHERE conversation_id = :id AND sequence IN (1, 4)")
+        jdbc.sql("UPDATE outbox SET status = 'FAILED' WHERE conversation_ref IN"
+                        + " (SELECT id FROM conversations WHERE conversation_id = :id) AND sequence IN (1, 4)")
                 .param("id", key.conversationId()).update();
-        jdbc.sql("UPDATE outbox SET status = 'SENT' WHERE conversation_id = :id AND sequence = 2")
+        jdbc.sql("UPDATE outbox SET status = 'SENT' WHERE conversation_ref IN"
+                        + " (SELECT id FROM conversations WHERE conversation_id = :id) AND sequence = 2")
                 .param("id", key.conversationId()).update();
 
         assertThat(store.sweep(NOW.minus(java.time.Duration.ofDays(7)))).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT sequence FROM outbox WHERE conversation_id = :id ORDER BY sequence")
+        assertThat(jdbc.sql("SELECT sequence FROM outbox WHERE conversation_ref IN"
+                        + " (SELECT id FROM conversations WHERE conversation_id = :id) ORDER BY sequence")
                 .param("id", key.conversationId()).query(Long.class).list()).containsExactly(3L, 4L);
     }
 }

@@ -45,7 +45,20 @@ public enum TestDatabases {
 
     /** A new, migrated database. */
     public DataSource fresh() {
-        DataSource dataSource = switch (this) {
+        DataSource dataSource = empty();
+        migrations(dataSource).load().migrate();
+        return dataSource;
+    }
+
+    /** The bot's migrations for this database, to run on {@code dataSource} (up to a version, for upgrade tests). */
+    public org.flywaydb.core.api.configuration.FluentConfiguration migrations(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource)
+                .locations(this == SQLITE ? "classpath:db/migration-sqlite" : "classpath:db/migration");
+    }
+
+    /** A new database without any table. */
+    public DataSource empty() {
+        return switch (this) {
             case H2 -> {
                 JdbcDataSource h2 = new JdbcDataSource();
                 h2.setURL(TestProperties.h2Memory());
@@ -55,9 +68,6 @@ public enum TestDatabases {
             case POSTGRES -> postgresDatabase(newDatabase());
             case SQLITE -> SqliteJdbc.wrap(new DriverManagerDataSource("jdbc:sqlite:" + newSqliteFile() + SQLITE_SETTINGS));
         };
-        Flyway.configure().dataSource(dataSource)
-                .locations(this == SQLITE ? "classpath:db/migration-sqlite" : "classpath:db/migration").load().migrate();
-        return dataSource;
     }
 
     private static String newSqliteFile() {

@@ -204,7 +204,8 @@ class ServerFindingsInTeamsTests {
     /** The helpdesk channel's posts once the outbox has nothing left to send there. */
     private List<BotFrameworkStub.Attempt> postsSettled() {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox WHERE"
-                + " conversation_id = :id AND status <> 'SENT'").param("id", HELPDESK_CHANNEL).query(Integer.class).single() == 0);
+                + " conversation_ref IN (SELECT id FROM conversations WHERE conversation_id = :id)"
+                + " AND status <> 'SENT'").param("id", HELPDESK_CHANNEL).query(Integer.class).single() == 0);
         return teams.attempts(HELPDESK_CHANNEL).stream().filter(BotFrameworkStub.Attempt::accepted).toList();
     }
 

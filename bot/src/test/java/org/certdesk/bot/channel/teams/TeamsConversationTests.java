@@ -186,7 +186,8 @@ class TeamsConversationTests {
         assertThat(count("inbox", alice)).isZero();
         // A reply is marked SENT just after Teams acknowledged it, so possibly after the stub showed it.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox"
-                + " WHERE channel = 'msteams' AND conversation_id = :id AND status <> 'SENT'")
+                + " WHERE conversation_ref IN (SELECT id FROM conversations WHERE channel = 'msteams'"
+                + " AND conversation_id = :id) AND status <> 'SENT'")
                 .param("id", alice.conversationId()).query(Integer.class).single()).isZero());
 
         List<BotFrameworkStub.Attempt> attempts = teams.attempts(alice.conversationId());
@@ -433,7 +434,10 @@ class TeamsConversationTests {
     }
 
     private int count(String table, TeamsUser user) {
-        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE conversation_id = :id")
+        // The tables a turn writes keep the conversation's number; the conversation and its cases, its id.
+        String where = List.of("conversations", "handoffs").contains(table) ? "conversation_id = :id"
+                : "conversation_ref IN (SELECT id FROM conversations WHERE conversation_id = :id)";
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE " + where)
                 .param("id", user.conversationId()).query(Integer.class).single();
     }
 }

@@ -100,7 +100,8 @@ class TeamsOutboxRestartTests {
             // The last entry is deleted just after the connector answered: wait for that.
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).alias("delivered replies leave the outbox")
-                    .until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox WHERE conversation_id = :id")
+                    .until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox WHERE conversation_ref IN"
+                            + " (SELECT id FROM conversations WHERE conversation_id = :id)")
                             .param("id", alice.conversationId()).query(Long.class).single() == 0);
             assertThat(teams.shown(alice.conversationId())).as("each reply once").hasSize(3);
             assertThat(TeamsUser.said(teams.shown(alice.conversationId()))).as("in order")
@@ -113,7 +114,8 @@ class TeamsOutboxRestartTests {
     private static List<List<Object>> outboxRows(String database, String conversationId) {
         try (Connection connection = DriverManager.getConnection(database, "sa", "");
                 PreparedStatement select = connection.prepareStatement("SELECT sequence, status, attempts FROM outbox"
-                        + " WHERE conversation_id = ? ORDER BY sequence")) {
+                        + " WHERE conversation_ref IN (SELECT id FROM conversations WHERE conversation_id = ?)"
+                        + " ORDER BY sequence")) {
             select.setString(1, conversationId);
             List<List<Object>> rows = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {

@@ -121,8 +121,10 @@ class WebhookAuthTests {
     /** Rows anywhere that belong to this test's conversation. */
     private long stored() {
         return jdbc.sql("SELECT (SELECT COUNT(*) FROM conversations WHERE conversation_id = :id)"
-                        + " + (SELECT COUNT(*) FROM inbox WHERE conversation_id = :id)"
-                        + " + (SELECT COUNT(*) FROM processed_activities WHERE conversation_id = :id)"
+                        + " + (SELECT COUNT(*) FROM inbox WHERE "
+                        + " conversation_ref IN (SELECT id FROM conversations WHERE conversation_id = :id))"
+                        + " + (SELECT COUNT(*) FROM processed_activities WHERE "
+                        + " conversation_ref IN (SELECT id FROM conversations WHERE conversation_id = :id))"
                         + " + (SELECT COUNT(*) FROM webhook_mailbox WHERE conversation_id = :id)")
                 .param("id", teams.conversationId()).query(Long.class).single();
     }

@@ -87,8 +87,9 @@ class WebhookBurstTests {
     }
 
     private long accepted(List<String> conversations) {
-        return jdbc.sql("SELECT COUNT(*) FROM processed_activities WHERE channel = 'webhook'"
-                + " AND conversation_id IN (:ids)").param("ids", conversations).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM processed_activities WHERE conversation_ref IN (SELECT id FROM conversations"
+                + " WHERE channel = 'webhook' AND conversation_id IN (:ids))").param("ids", conversations)
+                .query(Long.class).single();
     }
 
     private List<String> mailboxOf(String conversationId) {

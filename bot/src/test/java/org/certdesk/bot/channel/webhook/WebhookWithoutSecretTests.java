@@ -37,8 +37,10 @@ class WebhookWithoutSecretTests {
                 .andExpect(jsonPath("$.detail").value("Missing or invalid HMAC signature."));
 
         assertThat(jdbc.sql("SELECT (SELECT COUNT(*) FROM conversations WHERE conversation_id LIKE :prefix)"
-                        + " + (SELECT COUNT(*) FROM processed_activities WHERE conversation_id LIKE :prefix)"
-                        + " + (SELECT COUNT(*) FROM inbox WHERE conversation_id LIKE :prefix)")
+                        + " + (SELECT COUNT(*) FROM processed_activities WHERE "
+                        + " conversation_ref IN (SELECT id FROM conversations WHERE conversation_id LIKE :prefix))"
+                        + " + (SELECT COUNT(*) FROM inbox WHERE "
+                        + " conversation_ref IN (SELECT id FROM conversations WHERE conversation_id LIKE :prefix))")
                 .param("prefix", thread + "%").query(Long.class).single()).isZero();
     }
 }
