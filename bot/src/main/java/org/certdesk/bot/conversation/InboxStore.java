@@ -21,6 +21,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InboxStore {
     private static final Logger log = LoggerFactory.getLogger(InboxStore.class);
+    // Every turn's statements take positional parameters in constant strings: Spring rewrites a
+    // statement with named ones into a new string on every call, which H2 then hashes and compares in
+    // full to find its cached plan.
+    private static final String REMEMBER = "INSERT INTO processed_activities (conversation_ref, activity_id,"
+            + " received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String WAITING = "SELECT id FROM inbox WHERE conversation_ref = ? AND failed = FALSE"
+            + " ORDER BY id LIMIT 1";
 
     private final JdbcClient jdbc;
     private final InboundJson codec;
@@ -60,11 +67,10 @@ class InboxStore {
     boolean remember(long conversation, Inbound inbound) {
         // ON CONFLICT DO NOTHING rather than catching the duplicate key: on PostgreSQL a failed
         // statement would abort the whole transaction.
-        return jdbc.sql("INSERT INTO processed_activities (conversation_ref, activity_id, received_at)"
-                        + " VALUES (:conversation, :activityId, :receivedAt) ON CONFLICT DO NOTHING")
-                .param("conversation", conversation)
-                .param("activityId", inbound.activityId())
-                .param("receivedAt", utc(inbound.receivedAt()))
+        return jdbc.sql(REMEMBER)
+                .param(conversation)
+                .param(inbound.activityId())
+                .param(utc(inbound.receivedAt()))
                 .update() == 1;
     }
 
@@ -98,10 +104,7 @@ class InboxStore {
 
     /** Whether the conversation numbered {@code conversation} has an activity still to process. */
     boolean hasWaiting(long conversation) {
-        return jdbc.sql("SELECT id FROM inbox WHERE conversation_ref = :conversation AND failed = FALSE"
-                        + " ORDER BY id LIMIT 1")
-                .param("conversation", conversation)
-                .query(Long.class).optional().isPresent();
+        return jdbc.sql(WAITING).param(conversation).query(Long.class).optional().isPresent();
     }
 
     void done(long id) {

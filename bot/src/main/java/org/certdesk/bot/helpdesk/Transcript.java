@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.certdesk.bot.conversation.TranscriptLog;
 import org.certdesk.bot.outbox.Outbound;
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Transcript implements TranscriptLog {
     static final int MAX_TEXT = 4000;
+    /** {@link #turnInsert} of 0 to 7 lines, built once. */
+    private static final String[] TURN_INSERTS = IntStream.range(0, 8)
+            .mapToObj(Transcript::turnInsert).toArray(String[]::new);
     /** The number of the conversation {@code :channel} and {@code :conversationId} name, which its lines are kept under. */
     private static final String NUMBER_OF_KEY =
             "(SELECT id FROM conversations WHERE channel = :channel AND conversation_id = :conversationId)";
@@ -63,21 +67,31 @@ public class Transcript implements TranscriptLog {
         if (lines.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO transcript_lines (conversation_ref, author, author_name,"
-                + " text, created_at) VALUES ");
-        for (int i = 0; i < lines.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:conversation, :author").append(i).append(", :name")
-                    .append(i).append(", :text").append(i).append(", :now)");
-        }
-        JdbcClient.StatementSpec insert = jdbc.sql(sql.toString())
-                .param("conversation", conversation)
-                .param("now", CaseStore.utc(now));
-        for (int i = 0; i < lines.size(); i++) {
-            Said line = lines.get(i);
-            insert = insert.param("author" + i, line.author()).param("name" + i, fittedName(line.name()))
-                    .param("text" + i, fittedText(line.text()));
+        JdbcClient.StatementSpec insert = jdbc.sql(insertOf(lines.size()));
+        OffsetDateTime at = CaseStore.utc(now);
+        for (Said line : lines) {
+            insert = insert.param(conversation).param(line.author()).param(fittedName(line.name()))
+                    .param(fittedText(line.text())).param(at);
         }
         insert.update();
+    }
+
+    /**
+     * The INSERT of {@code lines} lines, with positional parameters: the same string object for every
+     * turn of that many lines, so neither Spring nor H2 parses or hashes it again (Spring rewrites a
+     * statement with named parameters into a new string on every call).
+     */
+    private static String insertOf(int lines) {
+        return lines < TURN_INSERTS.length ? TURN_INSERTS[lines] : turnInsert(lines);
+    }
+
+    private static String turnInsert(int lines) {
+        StringBuilder sql = new StringBuilder("INSERT INTO transcript_lines (conversation_ref, author, author_name,"
+                + " text, created_at) VALUES ");
+        for (int i = 0; i < lines; i++) {
+            sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
     }
 
     /**

@@ -27,6 +27,13 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class OutboxStore {
+    // Every turn's statements take positional parameters in constant strings: Spring rewrites a
+    // statement with named ones into a new string on every call, which H2 then hashes and compares in
+    // full to find its cached plan.
+    private static final String INSERT = "INSERT INTO outbox (conversation_ref, sequence, payload, status,"
+            + " next_attempt_at, created_at, claimed_by) VALUES (?, ?, ?, 'PENDING', ?, ?, ?)";
+    private static final String PENDING_IDS = "SELECT id FROM outbox WHERE conversation_ref = ? AND status = 'PENDING'";
+
     private final JdbcClient jdbc;
     private final OutboundJson codec;
     private final OutboxSequences sequences;
@@ -88,15 +95,13 @@ public class OutboxStore {
         List<long[]> stored = new ArrayList<>(replies.size());
         for (Outbound reply : replies) {
             KeyHolder id = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO outbox (conversation_ref, sequence, payload, status, next_attempt_at, created_at,"
-                            + " claimed_by) VALUES (:conversation, :sequence, :payload, 'PENDING', :first, :now,"
-                            + " :claimedBy)")
-                    .param("conversation", numbers.conversation())
-                    .param("sequence", ++sequence)
-                    .param("payload", codec.write(reply))
-                    .param("first", utc(firstAttempt))
-                    .param("now", utc(now))
-                    .param("claimedBy", firstAttempt.isAfter(now) ? instance.id() : null)
+            jdbc.sql(INSERT)
+                    .param(numbers.conversation())
+                    .param(++sequence)
+                    .param(codec.write(reply))
+                    .param(utc(firstAttempt))
+                    .param(utc(now))
+                    .param(firstAttempt.isAfter(now) ? instance.id() : null)
                     .update(id, "id");
             stored.add(new long[] {id.getKeyAs(Number.class).longValue(), sequence});
         }
@@ -105,9 +110,7 @@ public class OutboxStore {
 
     /** The ids of the PENDING entries, due or not, of the conversation numbered {@code conversation}. */
     List<Long> pendingIds(long conversation) {
-        return jdbc.sql("SELECT id FROM outbox WHERE conversation_ref = :conversation AND status = 'PENDING'")
-                .param("conversation", conversation)
-                .query(Long.class).list();
+        return jdbc.sql(PENDING_IDS).param(conversation).query(Long.class).list();
     }
 
     /** Gives claimed entries back to the poller: due at {@code now}, for whichever worker or instance polls first. */

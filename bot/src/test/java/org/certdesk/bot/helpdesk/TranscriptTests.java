@@ -50,6 +50,22 @@ class TranscriptTests {
                 NOW.plusSeconds(3), NOW.plusSeconds(4));
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aTurnOfManyRepliesKeepsThemAllInOrder(TestDatabases database) {
+        Transcript transcript = new Transcript(JdbcClient.create(database.dataSource()));
+        ConversationKey key = new ConversationKey("msteams", "a:" + UUID.randomUUID());
+        long number = StoredConversations.number(database.dataSource(), key);
+        List<String> said = java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(i -> "étape " + i).toList();
+
+        transcript.turn(number, new UserInput.Text("aide"), "Alex Dupont", said.stream().map(TranscriptTests::say).toList(),
+                NOW);
+
+        List<String> expected = new java.util.ArrayList<>(List.of("aide"));
+        expected.addAll(said);
+        assertThat(transcript.lines(key)).extracting(Transcript.Line::text).containsExactlyElementsOf(expected);
+    }
+
     private static Outbound say(String text) {
         return new Outbound.Say(new Message.Text(text), "fr");
     }
