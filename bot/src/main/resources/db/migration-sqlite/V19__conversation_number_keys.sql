@@ -49,6 +49,7 @@ CREATE INDEX inbox_received ON inbox (received_at);
 
 CREATE TABLE outbox_v19 (
     id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    channel          VARCHAR(32)   NOT NULL,
     conversation_ref BIGINT        NOT NULL,
     sequence         BIGINT        NOT NULL,
     payload          TEXT          NOT NULL,
@@ -62,9 +63,9 @@ CREATE TABLE outbox_v19 (
     CONSTRAINT outbox_sequence_uk UNIQUE (conversation_ref, sequence)
 );
 INSERT INTO sqlite_sequence (name, seq) SELECT 'outbox_v19', seq FROM sqlite_sequence WHERE name = 'outbox';
-INSERT INTO outbox_v19 (id, conversation_ref, sequence, payload, status, attempts, next_attempt_at, last_error,
-        created_at, sent_at, claimed_by)
-SELECT o.id, c.id, o.sequence, o.payload, o.status, o.attempts, o.next_attempt_at, o.last_error, o.created_at,
+INSERT INTO outbox_v19 (id, channel, conversation_ref, sequence, payload, status, attempts, next_attempt_at,
+        last_error, created_at, sent_at, claimed_by)
+SELECT o.id, o.channel, c.id, o.sequence, o.payload, o.status, o.attempts, o.next_attempt_at, o.last_error, o.created_at,
         o.sent_at, o.claimed_by FROM outbox o
     JOIN conversations c ON c.channel = o.channel AND c.conversation_id = o.conversation_id;
 DROP TABLE outbox;

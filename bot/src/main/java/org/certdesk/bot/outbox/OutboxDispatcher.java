@@ -116,7 +116,7 @@ public class OutboxDispatcher implements SmartLifecycle {
         OutboxSequences.Reserved numbers = store.reserve(address.key(), replies.size());
         OutboxLanes.Ticket ticket = lanes.reserve(numbers.conversation(), address.key());
         if (ticket == null) {
-            store.insert(numbers, replies, now, now);
+            store.insert(address.channel(), numbers, replies, now, now);
             AfterCommit.run(() -> durable.afterDurable(this::wake));
             return;
         }

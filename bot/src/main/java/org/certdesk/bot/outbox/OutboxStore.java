@@ -30,8 +30,20 @@ public class OutboxStore {
     // Every turn's statements take positional parameters in constant strings: Spring rewrites a
     // statement with named ones into a new string on every call, which H2 then hashes and compares in
     // full to find its cached plan.
-    private static final String INSERT = "INSERT INTO outbox (conversation_ref, sequence, payload, status,"
-            + " next_attempt_at, created_at, claimed_by) VALUES (?, ?, ?, 'PENDING', ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO outbox (channel, conversation_ref, sequence, payload, status,"
+            + " next_attempt_at, created_at, claimed_by) VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?)";
+    /**
+     * {@link #due}. The channel is the outbox row's own: on the conversation, H2 plans the look-up
+     * from every conversation of those channels (V19).
+     */
+    static final String DUE = "SELECT o.id, o.sequence, o.payload, o.attempts, c.channel, c.conversation_id,"
+            + " c.service_url, c.bot_id, c.bot_name, c.user_id, c.user_name, c.user_aad_object_id,"
+            + " c.tenant_id, c.conversation_type"
+            + " FROM outbox o JOIN conversations c ON c.id = o.conversation_ref"
+            + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now AND o.channel IN (:channels)"
+            + " AND o.sequence = (SELECT MIN(p.sequence) FROM outbox p"
+            + " WHERE p.conversation_ref = o.conversation_ref AND p.status = 'PENDING')"
+            + " ORDER BY o.next_attempt_at, o.id LIMIT :limit";
     private static final String PENDING_IDS = "SELECT id FROM outbox WHERE conversation_ref = ? AND status = 'PENDING'";
 
     private final JdbcClient jdbc;
@@ -54,7 +66,7 @@ public class OutboxStore {
      */
     public void append(ConversationKey key, List<Outbound> replies, Instant now) {
         if (!replies.isEmpty()) {
-            insert(reserve(key, replies.size()), replies, now, now);
+            insert(key.channel(), reserve(key, replies.size()), replies, now, now);
         }
     }
 
@@ -77,7 +89,7 @@ public class OutboxStore {
      */
     List<OutboxEntry> appendClaimed(OutboxSequences.Reserved numbers, ChannelAddress address, List<Outbound> replies,
             Instant now, Instant firstAttempt) {
-        List<long[]> stored = insert(numbers, replies, now, firstAttempt);
+        List<long[]> stored = insert(address.channel(), numbers, replies, now, firstAttempt);
         List<OutboxEntry> entries = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
             entries.add(new OutboxEntry(stored.get(i)[0], address, stored.get(i)[1], replies.get(i), 0));
@@ -86,16 +98,19 @@ public class OutboxStore {
     }
 
     /**
-     * Stores {@code replies} under the numbers reserved for them (as many).
+     * Stores {@code replies} to a conversation of {@code channel} under the numbers reserved for them
+     * (as many).
      *
      * @return id and sequence of each inserted entry
      */
-    List<long[]> insert(OutboxSequences.Reserved numbers, List<Outbound> replies, Instant now, Instant firstAttempt) {
+    List<long[]> insert(String channel, OutboxSequences.Reserved numbers, List<Outbound> replies, Instant now,
+            Instant firstAttempt) {
         long sequence = numbers.last() - replies.size();
         List<long[]> stored = new ArrayList<>(replies.size());
         for (Outbound reply : replies) {
             KeyHolder id = new GeneratedKeyHolder();
             jdbc.sql(INSERT)
+                    .param(channel)
                     .param(numbers.conversation())
                     .param(++sequence)
                     .param(codec.write(reply))
@@ -153,14 +168,7 @@ public class OutboxStore {
         if (channels.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT o.id, o.sequence, o.payload, o.attempts, c.channel, c.conversation_id,"
-                        + " c.service_url, c.bot_id, c.bot_name, c.user_id, c.user_name, c.user_aad_object_id,"
-                        + " c.tenant_id, c.conversation_type"
-                        + " FROM outbox o JOIN conversations c ON c.id = o.conversation_ref"
-                        + " WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now AND c.channel IN (:channels)"
-                        + " AND o.sequence = (SELECT MIN(p.sequence) FROM outbox p"
-                        + " WHERE p.conversation_ref = o.conversation_ref AND p.status = 'PENDING')"
-                        + " ORDER BY o.next_attempt_at, o.id LIMIT :limit")
+        return jdbc.sql(DUE)
                 .param("now", utc(now))
                 .param("channels", channels)
                 .param("limit", limit)
@@ -229,8 +237,7 @@ public class OutboxStore {
 
     /** The channels that have PENDING entries. */
     List<String> pendingChannels() {
-        return jdbc.sql("SELECT DISTINCT c.channel FROM outbox o JOIN conversations c ON c.id = o.conversation_ref"
-                + " WHERE o.status = 'PENDING'").query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT channel FROM outbox WHERE status = 'PENDING'").query(String.class).list();
     }
 
     /**

@@ -46,8 +46,8 @@ class TurnProgressTests {
 
         jdbc.sql("UPDATE conversations SET pending_action_json = NULL WHERE conversation_id = :id")
                 .param("id", key.conversationId()).update();
-        jdbc.sql("INSERT INTO outbox (conversation_ref, sequence, payload, status, next_attempt_at, created_at)"
-                        + " VALUES (:number, 1, '{}', 'PENDING', :now, :now)")
+        jdbc.sql("INSERT INTO outbox (channel, conversation_ref, sequence, payload, status, next_attempt_at,"
+                        + " created_at) VALUES ('webhook', :number, 1, '{}', 'PENDING', :now, :now)")
                 .param("number", number).param("now", NOW).update();
         assertThat(progress.of(key)).isEqualTo(new TurnProgress.Progress(true, false, "fr"));
 

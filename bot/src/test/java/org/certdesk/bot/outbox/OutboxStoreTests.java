@@ -197,6 +197,33 @@ class OutboxStoreTests {
         assertThat(dueFor(restarted, throttled, NOW.plusSeconds(60))).hasSize(1);
     }
 
+    /**
+     * The poll runs after every delivery that left entries behind: it must read the due entries, not
+     * every conversation (with the channel taken from the conversation, H2 planned the look-up from
+     * the conversations of those channels, and the outbox side of a turn cost twice as much under
+     * load once a few thousand conversations were stored).
+     */
+    @Test
+    void thePollStartsFromTheDueEntriesHoweverManyConversationsThereAre() {
+        JdbcClient jdbc = JdbcClient.create(TestDatabases.H2.fresh());
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
+                + " SELECT 'msteams', 'a:' || \"X\", :now, :now FROM SYSTEM_RANGE(1, 20000)")
+                .param("now", NOW.atOffset(java.time.ZoneOffset.UTC)).update();
+        OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
+                new OutboxInstance("test"));
+        for (int i = 1; i <= 150; i++) {
+            store.append(new ConversationKey("msteams", "a:" + i), List.of(say("reply")), NOW);
+        }
+        jdbc.sql("ANALYZE").update();
+
+        String plan = jdbc.sql("EXPLAIN " + OutboxStore.DUE).param("now", NOW.atOffset(java.time.ZoneOffset.UTC))
+                .param("channels", List.of("msteams", "webchat")).param("limit", 64).query(String.class).single();
+
+        assertThat(plan.indexOf("\"outbox\" \"o\"")).as(plan).isNotNegative()
+                .isLessThan(plan.indexOf("\"conversations\" \"c\""));
+        assertThat(store.due(List.of("msteams"), NOW, 64)).hasSize(64);
+    }
+
     @Test
     void aDeliveryTheLaneClaimedAtCreationIsGivenBackToo() {
         JdbcClient jdbc = JdbcClient.create(TestDatabases.H2.fresh());

@@ -59,17 +59,17 @@ class ConversationNumberMigrationTests {
                 .containsExactly(alex + " a1", sam + " s1");
         assertThat(jdbc.sql("SELECT conversation_ref, activity_id FROM inbox")
                 .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2)).list()).containsExactly(sam + " s1");
-        assertThat(jdbc.sql("SELECT conversation_ref, sequence FROM outbox ORDER BY sequence")
-                .query((rs, n) -> rs.getLong(1) + " #" + rs.getLong(2)).list())
-                .containsExactly(alex + " #1", alex + " #2");
+        assertThat(jdbc.sql("SELECT channel, conversation_ref, sequence FROM outbox ORDER BY sequence")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " #" + rs.getLong(3)).list())
+                .containsExactly("msteams " + alex + " #1", "msteams " + alex + " #2");
         assertThat(jdbc.sql("SELECT conversation_ref, text FROM transcript_lines")
                 .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2)).list()).containsExactly(alex + " android 14");
         assertThat(jdbc.sql("SELECT conversation_ref, state_id FROM state_visits")
                 .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2)).list()).containsExactly(alex + " ask_version");
 
         // An id once given is never given again: the web chat and the webhook remember outbox ids.
-        jdbc.sql("INSERT INTO outbox (conversation_ref, sequence, payload, status, next_attempt_at, created_at)"
-                + " VALUES (:alex, 4, '{}', 'PENDING', :at, :at)").param("alex", alex).param("at", AT).update();
+        jdbc.sql("INSERT INTO outbox (channel, conversation_ref, sequence, payload, status, next_attempt_at,"
+                + " created_at) VALUES ('msteams', :alex, 4, '{}', 'PENDING', :at, :at)").param("alex", alex).param("at", AT).update();
         assertThat(jdbc.sql("SELECT MAX(id) FROM outbox").query(Long.class).single()).isGreaterThan(lastOutboxId);
     }
 
