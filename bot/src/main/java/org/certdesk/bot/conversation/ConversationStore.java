@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import org.certdesk.bot.certificates.AndroidVersions;
 import org.certdesk.bot.outbox.OutboxSequences;
@@ -24,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * two instances never interleave turns of one conversation); {@link #save} checks the version it
  * read (so a writer that skipped the lock cannot be overwritten unnoticed).
  *
- * <p>The statements every turn runs ({@link #lock}, {@link #save}) take positional parameters, in
+ * <p>The statements every turn runs (here {@link #lock} and {@link #save}; those of the inbox, the
+ * outbox, the transcript and the state visits too) take positional parameters, in
  * constant strings: named ones are rewritten by Spring into a new string on every call, which H2 then
  * hashes and compares in full to find its cached plan (together 8 % of the request threads' CPU
  * samples under load, JFR).
@@ -58,20 +58,20 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
      * created first (no state yet) when there is none.
      */
     long number(ChannelAddress address, Instant now) {
-        OptionalLong stored = number(address.key());
+        Optional<Long> stored = number(address.key());
         if (stored.isPresent()) {
-            return stored.getAsLong();
+            return stored.get();
         }
         createIfAbsent(address, now);
         return number(address.key()).orElseThrow();
     }
 
     /** The conversation's number (its {@code id}), or empty when it is not stored. */
-    OptionalLong number(ConversationKey key) {
+    Optional<Long> number(ConversationKey key) {
         return jdbc.sql("SELECT id FROM conversations WHERE channel = :channel AND conversation_id = :conversationId")
                 .param("channel", key.channel())
                 .param("conversationId", key.conversationId())
-                .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+                .query(Long.class).optional();
     }
 
     /** Creates the row (no state yet) unless it exists; safe when two instances race. */

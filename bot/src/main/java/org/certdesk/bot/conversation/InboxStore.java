@@ -21,9 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InboxStore {
     private static final Logger log = LoggerFactory.getLogger(InboxStore.class);
-    // Every turn's statements take positional parameters in constant strings: Spring rewrites a
-    // statement with named ones into a new string on every call, which H2 then hashes and compares in
-    // full to find its cached plan.
+    // A turn's statements: positional parameters in constant strings (why: ConversationStore).
     private static final String REMEMBER = "INSERT INTO processed_activities (conversation_ref, activity_id,"
             + " received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String WAITING = "SELECT id FROM inbox WHERE conversation_ref = ? AND failed = FALSE"

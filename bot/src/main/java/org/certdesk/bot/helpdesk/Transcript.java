@@ -78,8 +78,7 @@ public class Transcript implements TranscriptLog {
 
     /**
      * The INSERT of {@code lines} lines, with positional parameters: the same string object for every
-     * turn of that many lines, so neither Spring nor H2 parses or hashes it again (Spring rewrites a
-     * statement with named parameters into a new string on every call).
+     * turn of that many lines, as every statement of a turn (why: ConversationStore).
      */
     private static String insertOf(int lines) {
         return lines < TURN_INSERTS.length ? TURN_INSERTS[lines] : turnInsert(lines);

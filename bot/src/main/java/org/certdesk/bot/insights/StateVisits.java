@@ -30,8 +30,8 @@ class StateVisits implements StateLog {
     /** A few states for each of the conversations active in the last hour, on a busy instance. */
     private static final int REMEMBERED = 20_000;
     /**
-     * Positional parameters in a constant string, as every statement of a turn (see OutboxStore). NOT
-     * EXISTS first: on H2 an insert that ON CONFLICT turns down has still written the row and taken it
+     * Positional parameters in a constant string, as every statement of a turn (why: ConversationStore).
+     * NOT EXISTS first: on H2 an insert that ON CONFLICT turns down has still written the row and taken it
      * back, so the table's pages are written to the file again for nothing (measured: 60 against 25-38
      * µs, and 30 MB of file growth against none, for 40,000 such inserts). ON CONFLICT stays for a
      * concurrent first visit.

@@ -107,14 +107,11 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
         Delivery delivery = deliveries.get(address.channel());
         List<Outbound> replies = delivery == null ? turnReplies : delivery.bundle(turnReplies);
-        if (workers == null || delivery == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            store.append(address.key(), replies, now);
-            AfterCommit.run(() -> durable.afterDurable(this::wake));
-            return;
-        }
         // Numbered first: the numbers come with the conversation's own, which the lane's look-up takes.
         OutboxSequences.Reserved numbers = store.reserve(address.key(), replies.size());
-        OutboxLanes.Ticket ticket = lanes.reserve(numbers.conversation(), address.key());
+        OutboxLanes.Ticket ticket = workers != null && delivery != null
+                && TransactionSynchronizationManager.isSynchronizationActive()
+                ? lanes.reserve(numbers.conversation(), address.key()) : null;
         if (ticket == null) {
             store.insert(address.channel(), numbers, replies, now, now);
             AfterCommit.run(() -> durable.afterDurable(this::wake));

@@ -27,9 +27,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class OutboxStore {
-    // Every turn's statements take positional parameters in constant strings: Spring rewrites a
-    // statement with named ones into a new string on every call, which H2 then hashes and compares in
-    // full to find its cached plan.
+    // A turn's statements: positional parameters in constant strings (why: ConversationStore).
     private static final String INSERT = "INSERT INTO outbox (channel, conversation_ref, sequence, payload, status,"
             + " next_attempt_at, created_at, claimed_by) VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?)";
     /**
