@@ -39,7 +39,7 @@ with open(path, 'w') as f:
             name = open(f'/proc/{pid}/task/{tid}/comm').read().strip()
             stat = open(f'/proc/{pid}/task/{tid}/stat').read()
             fields = stat[stat.rindex(')') + 2:].split()
-            f.write(f"{tid}\t{name}\t{(int(fields[11]) + int(fields[12])) / tick}\n")
+            f.write(f"{tid}\t{name}\t{(int(fields[11]) + int(fields[12])) / tick}\t{int(fields[12]) / tick}\n")
         except OSError:
             pass  # the thread ended meanwhile
 PY
@@ -67,8 +67,8 @@ def read(path):
     lines = open(path).read().splitlines()
     threads = {}
     for line in lines[1:]:
-        tid, thread, cpu = line.split('\t')
-        threads[tid] = (thread, float(cpu))
+        tid, thread, cpu, system = line.split('\t')
+        threads[tid] = (thread, float(cpu), float(system))
     return int(lines[0].split()[1]), threads
 bytes0, threads0 = read(f'{out}/start')
 bytes1, threads1 = read(f'{out}/end')
@@ -78,10 +78,12 @@ groups = [('http-nio', 'request threads'), ('H2-serializatio', 'H2 writer'), ('H
           ('MVStore', 'H2 writer'), ('certdesk-store-', 'H2 writer'), ('certdesk-outbox', 'outbox'),
           ('certdesk-teams-', 'Teams HTTP client'), ('HttpClient', 'Teams HTTP client'),
           ('C1 Compiler', 'JIT'), ('C2 Compiler', 'JIT'), ('VM Thread', 'GC and safepoints')]
-cpu = {}
-for tid, (thread, seconds) in threads1.items():
+cpu, kernel = {}, 0.0
+for tid, (thread, seconds, system) in threads1.items():
     group = next((g for prefix, g in groups if thread.startswith(prefix)), 'other')
-    cpu[group] = cpu.get(group, 0) + seconds - threads0.get(tid, (thread, 0))[1]
+    before = threads0.get(tid, (thread, 0, 0))
+    cpu[group] = cpu.get(group, 0) + seconds - before[1]
+    kernel += system - before[2]
 total = sum(cpu.values())
 def gc(path):  # jstat -gc: S0C S1C S0U S1U EC EU OC OU MC MU CCSC CCSU YGC YGCT FGC FGCT [CGC CGCT] GCT
     v = open(path).read().split()
@@ -96,5 +98,6 @@ print(f"{name}: C={result['C']} {result['turns_per_s']:.0f} turns/s, p50 {result
 print(f"  heap: {allocated_kb / turns:.0f} KB allocated/turn, {gc1['YGC'] - gc0['YGC']} young collections"
       f" ({(gc1['YGCT'] - gc0['YGCT']) * 1000:.0f} ms), {gc1['FGC'] - gc0['FGC']} full"
       f" ({(gc1['FGCT'] - gc0['FGCT']) * 1000:.0f} ms) in the window")
+print(f'  of which in the kernel (system time): {kernel * 1000 / turns:.3f} ms/turn ({kernel / total:.0%})')
 print('  CPU ms/turn: ' + ', '.join(f'{g} {s * 1000 / turns:.3f}' for g, s in sorted(cpu.items(), key=lambda i: -i[1])))
 PY

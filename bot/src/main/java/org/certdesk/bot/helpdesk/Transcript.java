@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.certdesk.bot.conversation.TranscriptLog;
 import org.certdesk.bot.outbox.Outbound;
@@ -23,19 +22,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Transcript implements TranscriptLog {
     static final int MAX_TEXT = 4000;
-    /** {@link #turnInsert} of 0 to 7 lines, built once. */
-    private static final String[] TURN_INSERTS = IntStream.range(0, 8)
-            .mapToObj(Transcript::turnInsert).toArray(String[]::new);
+    /**
+     * Between the bot's answers of a turn in a row: the Unicode paragraph separator, which no stored
+     * text holds ({@link #fittedText}), so that every answer reads back as the line it was.
+     */
+    private static final char BETWEEN_ANSWERS = '\u2029';
+    private static final String TURN_INSERT = "INSERT INTO transcript_lines (conversation_ref, author, author_name,"
+            + " text, reply, created_at) VALUES (?, ?, ?, ?, ?, ?)";
     /** The number of the conversation {@code :channel} and {@code :conversationId} name, which its lines are kept under. */
     private static final String NUMBER_OF_KEY =
             "(SELECT id FROM conversations WHERE channel = :channel AND conversation_id = :conversationId)";
 
     /** One line: {@code author} is {@code employee}, {@code bot} or {@code agent}; {@code name} may be null. */
-    record Line(long id, String author, String name, String text, Instant at, Long caseId) {
-    }
-
-    /** A line a turn adds, before it has an id and a time. */
-    private record Said(String author, String name, String text) {
+    record Line(String author, String name, String text, Instant at, Long caseId) {
     }
 
     private final JdbcClient jdbc;
@@ -45,52 +44,42 @@ public class Transcript implements TranscriptLog {
     }
 
     /**
-     * The turn's lines in one INSERT: what the employee did (a text or a button; other inputs are not
-     * said by anyone), then the bot's replies (typing indicators left out). A line per statement was
-     * 9 % of the request threads' samples under load (JFR), at two to three lines a turn.
+     * The turn in one row: what the employee did (a text or a button; other inputs are not said by
+     * anyone), with the bot's replies (typing indicators left out) as its {@code reply}; when the
+     * employee said nothing, the replies are the row. A row a line, two to three a turn of four
+     * B-trees each, was the largest part of a turn's work in H2 (V20).
      */
     @Override
     public void turn(long conversation, UserInput input, String name, List<Outbound> replies, Instant now) {
-        List<Said> lines = new ArrayList<>(replies.size() + 1);
         String said = input == null ? null : said(input);
-        if (said != null) {
-            lines.add(new Said("employee", name, said));
+        String answers = answers(replies);
+        if (said == null && answers == null) {
+            return;
         }
+        boolean employee = said != null;
+        jdbc.sql(TURN_INSERT)
+                .param(conversation)
+                .param(employee ? "employee" : "bot")
+                .param(employee ? fittedName(name) : null)
+                .param(employee ? fittedText(said) : answers)
+                .param(employee ? answers : null)
+                .param(CaseStore.utc(now))
+                .update();
+    }
+
+    /** The bot's replies that say something, each fitted, between paragraph separators; null for none. */
+    private static String answers(List<Outbound> replies) {
+        StringBuilder answers = null;
         for (Outbound reply : replies) {
             if (reply instanceof Outbound.Say say) {
                 String text = text(say.message());
                 if (text != null && !text.isBlank()) {
-                    lines.add(new Said("bot", null, text));
+                    String answer = fittedText(text);
+                    answers = answers == null ? new StringBuilder(answer) : answers.append(BETWEEN_ANSWERS).append(answer);
                 }
             }
         }
-        if (lines.isEmpty()) {
-            return;
-        }
-        JdbcClient.StatementSpec insert = jdbc.sql(insertOf(lines.size()));
-        OffsetDateTime at = CaseStore.utc(now);
-        for (Said line : lines) {
-            insert = insert.param(conversation).param(line.author()).param(fittedName(line.name()))
-                    .param(fittedText(line.text())).param(at);
-        }
-        insert.update();
-    }
-
-    /**
-     * The INSERT of {@code lines} lines, with positional parameters: the same string object for every
-     * turn of that many lines, as every statement of a turn (why: ConversationStore).
-     */
-    private static String insertOf(int lines) {
-        return lines < TURN_INSERTS.length ? TURN_INSERTS[lines] : turnInsert(lines);
-    }
-
-    private static String turnInsert(int lines) {
-        StringBuilder sql = new StringBuilder("INSERT INTO transcript_lines (conversation_ref, author, author_name,"
-                + " text, created_at) VALUES ");
-        for (int i = 0; i < lines; i++) {
-            sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
-        }
-        return sql.toString();
+        return answers == null ? null : answers.toString();
     }
 
     /**
@@ -114,16 +103,19 @@ public class Transcript implements TranscriptLog {
      */
     boolean add(ConversationKey key, Long caseId, String author, String name, String text, String clientRef,
             Instant now) {
-        return jdbc.sql("INSERT INTO transcript_lines (conversation_ref, case_id, author, author_name, text,"
-                        + " client_ref, created_at) VALUES (" + NUMBER_OF_KEY + ", :caseId, :author, :name, :text,"
-                        + " :clientRef, :now) ON CONFLICT DO NOTHING")
+        if (caseId != null && clientRef != null && jdbc.sql("INSERT INTO case_message_refs (case_id, client_ref) VALUES (?, ?)"
+                + " ON CONFLICT DO NOTHING").param(caseId).param(clientRef).update() == 0) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO transcript_lines (conversation_ref, case_id, author, author_name, text, created_at)"
+                        + " VALUES (" + NUMBER_OF_KEY + ", :caseId, :author, :name, :text, :now)")
                 .param("channel", key.channel()).param("conversationId", key.conversationId())
                 .param("caseId", caseId).param("author", author)
                 .param("name", fittedName(name))
                 .param("text", fittedText(text))
-                .param("clientRef", clientRef)
                 .param("now", CaseStore.utc(now))
-                .update() == 1;
+                .update();
+        return true;
     }
 
     /** A name cut to its column's size. */
@@ -131,16 +123,22 @@ public class Transcript implements TranscriptLog {
         return name == null || name.length() <= 256 ? name : name.substring(0, 256);
     }
 
-    /** A text cut to its column's size, the cut shown by an ellipsis. */
+    /**
+     * A text as stored: cut to its column's size, the cut shown by an ellipsis, and without the
+     * separator of a turn's answers (a line break instead), so that no line is split in two on reading.
+     */
     private static String fittedText(String text) {
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+        String line = text.replace(BETWEEN_ANSWERS, '\n');
+        return line.length() <= MAX_TEXT ? line : line.substring(0, MAX_TEXT - 1) + "…";
     }
 
     /**
-     * Deletes the lines said in the cases {@code closedCases} selects (a FROM clause of {@link CaseStore}
+     * Deletes the lines said in the cases {@code closedCases} selects, and their messages' ids (a FROM clause of {@link CaseStore}
      * with a {@code :before} parameter); the lines from before a case belong to the bot's own retention.
      */
     void deleteOfCasesClosedBefore(String closedCases, Instant before) {
+        jdbc.sql("DELETE FROM case_message_refs WHERE case_id IN (SELECT id" + closedCases + ")")
+                .param("before", CaseStore.utc(before)).update();
         jdbc.sql("DELETE FROM transcript_lines WHERE case_id IN (SELECT id" + closedCases + ")")
                 .param("before", CaseStore.utc(before)).update();
     }
@@ -159,18 +157,35 @@ public class Transcript implements TranscriptLog {
                 .param("before", CaseStore.utc(before)).update();
     }
 
-    /** The whole conversation, oldest first. */
+    /** The whole conversation, oldest first: a turn's row reads as the employee's line, then each answer. */
     List<Line> lines(ConversationKey key) {
-        return jdbc.sql("SELECT id, author, author_name, text, created_at, case_id FROM transcript_lines"
+        List<Line> lines = new ArrayList<>();
+        jdbc.sql("SELECT author, author_name, text, reply, created_at, case_id FROM transcript_lines"
                         + " WHERE conversation_ref = " + NUMBER_OF_KEY + " ORDER BY id")
                 .param("channel", key.channel()).param("conversationId", key.conversationId())
-                .query((rs, n) -> {
-                    long caseId = rs.getLong("case_id");
-                    return new Line(rs.getLong("id"), rs.getString("author"), rs.getString("author_name"),
-                            rs.getString("text"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                            rs.wasNull() ? null : caseId);
-                })
-                .list();
+                .query(rs -> {
+                    long id = rs.getLong("case_id");
+                    Long caseId = rs.wasNull() ? null : id;
+                    Instant at = rs.getObject("created_at", OffsetDateTime.class).toInstant();
+                    String author = rs.getString("author");
+                    String text = rs.getString("text");
+                    if ("bot".equals(author)) {
+                        answersAsLines(text, at, caseId, lines);
+                    } else {
+                        lines.add(new Line(author, rs.getString("author_name"), text, at, caseId));
+                    }
+                    String reply = rs.getString("reply");
+                    if (reply != null) {
+                        answersAsLines(reply, at, caseId, lines);
+                    }
+                });
+        return lines;
+    }
+
+    private static void answersAsLines(String answers, Instant at, Long caseId, List<Line> lines) {
+        for (String answer : answers.split(String.valueOf(BETWEEN_ANSWERS), -1)) {
+            lines.add(new Line("bot", null, answer, at, caseId));
+        }
     }
 
     private static String text(Message message) {

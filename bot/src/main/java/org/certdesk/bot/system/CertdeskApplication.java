@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CertdeskApplication {
     public static void main(String[] args) {
         JdkHttpDefaults.apply(); // before anything connects: the JDK reads them once
+        H2Defaults.apply(); // before H2 loads: it reads them once
         SpringApplication.run(CertdeskApplication.class, args);
     }
 }

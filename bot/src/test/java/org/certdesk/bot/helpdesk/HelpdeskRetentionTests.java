@@ -52,6 +52,10 @@ class HelpdeskRetentionTests {
         assertThat(alice.call("GET", "/api/agent/cases/" + old, null).getStatus())
                 .as("the agent no longer finds it").isEqualTo(404);
         assertThat(lines("case_id = " + old)).as("what was said in it").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_message_refs WHERE case_id = ?").param(old).query(Long.class)
+                .single()).as("the ids of its messages").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_message_refs WHERE case_id = ?").param(recent).query(Long.class)
+                .single()).as("a recent case's message ids").isOne();
         assertThat(alice.get(recent).path("transcript").findValuesAsString("text"))
                 .as("closed recently: kept, with its lines").contains("Closing soon.");
         assertThat(alice.get(waiting).path("status").asString()).as("still waiting for an agent").isEqualTo("open");
@@ -100,7 +104,7 @@ class HelpdeskRetentionTests {
     private static long chattedAndResolved(AgentApi agent, TestChat employee) {
         long id = agent.queuedCaseOf(employee.conversationId()).path("id").asLong();
         assertThat(agent.take(id).getStatus()).isEqualTo(200);
-        assertThat(agent.say(id, "Closing soon.").getStatus()).isEqualTo(202);
+        assertThat(agent.say(id, "Closing soon.", "closing-" + id).getStatus()).isEqualTo(202);
         employee.untilText("Closing soon.");
         assertThat(agent.resolve(id).getStatus()).isEqualTo(200);
         return id;

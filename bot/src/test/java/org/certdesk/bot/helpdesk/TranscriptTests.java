@@ -66,6 +66,23 @@ class TranscriptTests {
         assertThat(transcript.lines(key)).extracting(Transcript.Line::text).containsExactlyElementsOf(expected);
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aTurnIsOneRowAndATextHoldingTheAnswersSeparatorStaysOneLine(TestDatabases database) {
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        Transcript transcript = new Transcript(jdbc);
+        ConversationKey key = new ConversationKey("msteams", "a:" + UUID.randomUUID());
+        long number = StoredConversations.number(database.dataSource(), key);
+
+        transcript.turn(number, new UserInput.Text("un\u2029deux"), "Alex Dupont",
+                List.of(say("trois\u2029quatre"), say("cinq"), say("six")), NOW);
+
+        assertThat(transcript.lines(key)).extracting(Transcript.Line::author, Transcript.Line::text).containsExactly(
+                tuple("employee", "un\ndeux"), tuple("bot", "trois\nquatre"), tuple("bot", "cinq"), tuple("bot", "six"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM transcript_lines WHERE conversation_ref = ?").param(number)
+                .query(Long.class).single()).as("rows the turn wrote").isOne();
+    }
+
     private static Outbound say(String text) {
         return new Outbound.Say(new Message.Text(text), "fr");
     }
