@@ -47,7 +47,7 @@ public class Transcript implements TranscriptLog {
      * The turn in one row: what the employee did (a text or a button; other inputs are not said by
      * anyone), with the bot's replies (typing indicators left out) as its {@code reply}; when the
      * employee said nothing, the replies are the row. A row a line, two to three a turn of four
-     * B-trees each, was the largest part of a turn's work in H2 (V20).
+     * B-trees each, was the largest part of a turn's work in H2 (migration V20).
      */
     @Override
     public void turn(long conversation, UserInput input, String name, List<Outbound> replies, Instant now) {
@@ -99,13 +99,13 @@ public class Transcript implements TranscriptLog {
 
     /**
      * @param clientRef the id the sender gave the message, or null
-     * @return false when a line of the case already has that {@code clientRef} (nothing written)
+     * @return false when a message of the case was already added with that {@code clientRef} (nothing written)
      */
     boolean add(ConversationKey key, Long caseId, String author, String name, String text, String clientRef,
             Instant now) {
-        if (caseId != null && clientRef != null && jdbc.sql("INSERT INTO case_message_refs (case_id, client_ref) VALUES (?, ?)"
-                + " ON CONFLICT DO NOTHING").param(caseId).param(clientRef).update() == 0) {
-            return false;
+        if (caseId != null && clientRef != null && jdbc.sql("INSERT INTO case_message_refs (case_id, client_ref)"
+                + " VALUES (?, ?) ON CONFLICT DO NOTHING").param(caseId).param(clientRef).update() == 0) {
+            return false; // sent before: the request was retried
         }
         jdbc.sql("INSERT INTO transcript_lines (conversation_ref, case_id, author, author_name, text, created_at)"
                         + " VALUES (" + NUMBER_OF_KEY + ", :caseId, :author, :name, :text, :now)")
@@ -133,8 +133,9 @@ public class Transcript implements TranscriptLog {
     }
 
     /**
-     * Deletes the lines said in the cases {@code closedCases} selects, and their messages' ids (a FROM clause of {@link CaseStore}
-     * with a {@code :before} parameter); the lines from before a case belong to the bot's own retention.
+     * Deletes the lines said in the cases {@code closedCases} selects (a FROM clause of {@link CaseStore}
+     * with a {@code :before} parameter), and the ids of their agents' messages; the lines from before a
+     * case belong to the bot's own retention.
      */
     void deleteOfCasesClosedBefore(String closedCases, Instant before) {
         jdbc.sql("DELETE FROM case_message_refs WHERE case_id IN (SELECT id" + closedCases + ")")

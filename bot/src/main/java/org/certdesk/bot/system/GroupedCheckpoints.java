@@ -56,6 +56,11 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     /** A caller waits this long at most: a store that cannot write is an error, not a hang. */
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final Duration AFTER_FAILURE = Duration.ofMillis(100);
+    /**
+     * How long the idle writer leaves a write to the caller that woke it: more than a turn takes from
+     * handing over its replies to waiting for its commit; what nobody waits for is written that much later.
+     */
+    private static final Duration CALLER_GRACE = Duration.ofNanos(100_000);
     /** Once the writer is gone, {@link #awaitDurable} returns at once: H2 writes within its write delay. */
     private static final String STOPPED = "store writer stopped: commits are now acknowledged before they are written";
 
@@ -174,10 +179,23 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
         }
     }
 
-    /** Parks the writer until something waits (an unpark may come early: the loop looks again). */
-    private void awaitWaiting() {
+    /**
+     * Parks the writer until something waits (an unpark may come early: the loop looks again). When it
+     * had nothing to do, it then gives the caller that woke it {@link #CALLER_GRACE} to write itself:
+     * a turn hands over its replies ({@link #afterDurable}) just before it waits for its commit, and
+     * the writer would otherwise take the write from it, and the hand-offs with it.
+     */
+    private void awaitWaiting() throws InterruptedException {
+        boolean idle = false;
         while (waiting.isEmpty()) {
+            idle = true;
             LockSupport.park(this);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        if (idle) {
+            LockSupport.parkNanos(this, CALLER_GRACE.toNanos());
         }
     }
 

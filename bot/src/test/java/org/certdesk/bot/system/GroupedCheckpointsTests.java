@@ -3,9 +3,21 @@ package org.certdesk.bot.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.testing.LoopbackPki;
 import org.certdesk.bot.testing.TestApplications;
@@ -14,10 +26,70 @@ import org.certdesk.bot.testing.TestProperties;
 import org.certdesk.dialogs.engine.UserInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The writes to H2's file are counted, with the commits each one served. */
+/**
+ * The writes to H2's file are counted, with the commits each one served; what waits for a write runs
+ * in the order it was asked for, whether the writer or a waiting caller writes.
+ */
 class GroupedCheckpointsTests {
+
+    @Test
+    void whatWaitsForAWriteRunsInTheOrderItWasAskedForWhoeverWrites(@TempDir Path directory) throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (id INT PRIMARY KEY, text VARCHAR(100))");
+        }
+        MeterRegistry meters = new SimpleMeterRegistry();
+        GroupedCheckpoints checkpoints = new GroupedCheckpoints(dataSource, meters);
+        checkpoints.start();
+        ExecutorService callers = Executors.newFixedThreadPool(5);
+        try {
+            List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch allRan = new CountDownLatch(1);
+            int actions = 3000;
+            List<Future<?>> work = new ArrayList<>();
+            // One thread asks for actions in order, as a conversation's turns hand over their replies;
+            // four others commit and wait for their commits at the same time, and write when they can.
+            work.add(callers.submit(() -> {
+                for (int i = 0; i < actions; i++) {
+                    int n = i;
+                    checkpoints.afterDurable(() -> {
+                        ran.add(n);
+                        if (n == actions - 1) {
+                            allRan.countDown();
+                        }
+                    });
+                }
+                return null;
+            }));
+            for (int caller = 0; caller < 4; caller++) {
+                int first = caller * 1_000_000;
+                work.add(callers.submit(() -> {
+                    try (Connection connection = dataSource.getConnection();
+                            Statement statement = connection.createStatement()) {
+                        for (int i = 0; i < 300; i++) {
+                            statement.execute("INSERT INTO t VALUES (" + (first + i) + ", 'line')");
+                            checkpoints.awaitDurable();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> done : work) {
+                done.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(allRan.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(ran).containsExactlyElementsOf(IntStream.range(0, actions).boxed().toList());
+            DistributionSummary writes = meters.get("certdesk.store.write.group").summary();
+            assertThat(writes.totalAmount()).as("every caller and action released by a write").isEqualTo(actions + 4 * 300);
+        } finally {
+            callers.shutdownNow();
+            checkpoints.stop();
+        }
+    }
 
     @Test
     void eachWriteToTheFileIsCountedWithTheCommitsItServed(@TempDir Path directory) {
