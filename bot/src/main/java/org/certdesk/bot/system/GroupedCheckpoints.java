@@ -35,10 +35,10 @@ import org.springframework.stereotype.Component;
  * Measured on 2 cores: about 5× less CPU per commit. A commit is acknowledged to nobody before its
  * group is written, so a {@code kill -9} loses nothing acknowledged (see docs/reliability.md).
  *
- * <p>When no write is under way, a caller of {@link #awaitDurable} writes itself, for what waits too:
- * turns that come one at a time are acknowledged without the hand-off to the writer and back (two
- * threads woken in turn, on the path of every reply). Under load a write is nearly always under way,
- * and callers wait for the writer's next one. Whoever writes holds {@link #writing} from taking what
+ * <p>When turns come one at a time and no write is under way, a caller of {@link #awaitDurable} writes
+ * itself, for what waits too: the turn is acknowledged without the hand-off to the writer and back
+ * (two threads woken in turn, on the path of every reply). Under load callers wait for the writer,
+ * whose groups are larger, as before. Whoever writes holds {@link #writing} from taking what
  * waits to running it, so what waits runs in the order it was asked for, as from one thread.
  *
  * <p>On any other store (PostgreSQL, whose commit returns once durable; H2 in memory, which has no
@@ -61,6 +61,11 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
      * handing over its replies to waiting for its commit; what nobody waits for is written that much later.
      */
     private static final Duration CALLER_GRACE = Duration.ofNanos(100_000);
+    /**
+     * A write that released at most this many (callers and actions) says turns come one at a time: one
+     * turn waiting for its commit, with the replies it handed over.
+     */
+    private static final int ONE_AT_A_TIME = 3;
     /** Once the writer is gone, {@link #awaitDurable} returns at once: H2 writes within its write delay. */
     private static final String STOPPED = "store writer stopped: commits are now acknowledged before they are written";
 
@@ -75,6 +80,11 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     private volatile Thread writer;
     /** The writer's means of writing, which a caller borrows under {@link #writing}; null until it has them. */
     private volatile Writes writes;
+    /**
+     * The last write released at most {@link #ONE_AT_A_TIME}: callers write themselves. Under load they
+     * leave it to the writer, whose groups are larger: a caller's write would serve fewer commits.
+     */
+    private volatile boolean oneAtATime = true;
 
     private record Writes(StoreFileWrites file, StoreCompaction compaction) {
     }
@@ -131,15 +141,16 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     }
 
     /**
-     * Writes in the calling thread when no write is under way: everything committed so far, which
-     * covers the caller's commit and those of what waits (each was asked for after its commit).
+     * Writes in the calling thread when no write is under way and turns come one at a time: everything
+     * committed so far, which covers the caller's commit and those of what waits (each was asked for
+     * after its commit).
      *
      * @return false when a write is under way, or this one did not succeed: then the caller waits for
      *     the writer, which deals with failures, and what this took is given back first in line
      */
     private boolean writeHere() {
         Writes here = writes;
-        if (here == null || !writing.tryLock()) {
+        if (here == null || !oneAtATime || !writing.tryLock()) {
             return false;
         }
         List<Runnable> group = new ArrayList<>();
@@ -150,6 +161,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                 return false;
             }
             groups.record(group.size() + 1);
+            oneAtATime = group.size() + 1 <= ONE_AT_A_TIME;
             runAll(group);
             here.compaction().slice();
             return true;
@@ -194,7 +206,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                 throw new InterruptedException();
             }
         }
-        if (idle) {
+        if (idle && oneAtATime) {
             LockSupport.parkNanos(this, CALLER_GRACE.toNanos());
         }
     }
@@ -224,6 +236,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                         if (released > 0) {
                             groups.record(released);
                         }
+                        oneAtATime = released <= ONE_AT_A_TIME;
                         runAll(group);
                         group.clear();
                         if (!stopping) {
