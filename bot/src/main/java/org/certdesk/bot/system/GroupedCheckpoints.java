@@ -160,8 +160,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                 giveBack(group);
                 return false;
             }
-            groups.record(group.size() + 1);
-            oneAtATime = group.size() + 1 <= ONE_AT_A_TIME;
+            wrote(group.size() + 1);
             runAll(group);
             here.compaction().slice();
             return true;
@@ -171,6 +170,14 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                 LockSupport.unpark(writer); // asked for during this write, or given back
             }
         }
+    }
+
+    /** A write released {@code count} callers and actions: counted, and whether turns come one at a time. */
+    private void wrote(int count) {
+        if (count > 0) {
+            groups.record(count);
+        }
+        oneAtATime = count <= ONE_AT_A_TIME;
     }
 
     /** Puts what was taken back at the head of the line, in its order. */
@@ -232,11 +239,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                     stopping = group.contains(last);
                     written = file.write();
                     if (written == StoreFileWrites.Outcome.WRITTEN) {
-                        int released = stopping ? group.size() - 1 : group.size();
-                        if (released > 0) {
-                            groups.record(released);
-                        }
-                        oneAtATime = released <= ONE_AT_A_TIME;
+                        wrote(stopping ? group.size() - 1 : group.size());
                         runAll(group);
                         group.clear();
                         if (!stopping) {
