@@ -148,14 +148,8 @@ public class H2UpdateIndexesBench {
                 version = row.getLong(3);
             }
         }
-        try (PreparedStatement save = connection.prepareStatement("UPDATE conversations SET state_json = ?,"
-                + " version = version + 1, updated_at = ? WHERE id = ? AND version = ?")) {
-            save.setString(1, newState);
-            save.setTimestamp(2, new Timestamp(System.currentTimeMillis()));
-            save.setLong(3, id);
-            save.setLong(4, version);
-            save.executeUpdate();
-        }
+        save(connection, "UPDATE conversations SET state_json = ?, version = version + 1, updated_at = ?"
+                + " WHERE id = ? AND version = ?", newState, id, version);
         transcript(connection, id, i);
         connection.commit();
     }
@@ -181,16 +175,22 @@ public class H2UpdateIndexesBench {
                 version = row.getLong(2);
             }
         }
-        try (PreparedStatement save = connection.prepareStatement("UPDATE conversation_states SET state_json = ?,"
-                + " version = version + 1, updated_at = ? WHERE conversation = ? AND version = ?")) {
+        save(connection, "UPDATE conversation_states SET state_json = ?, version = version + 1, updated_at = ?"
+                + " WHERE conversation = ? AND version = ?", newState, id, version);
+        transcript(connection, id, i);
+        connection.commit();
+    }
+
+    /** {@code sql}: sets the state and {@code updated_at}, where the number and the version are as read. */
+    private static void save(Connection connection, String sql, String newState, long id, long version)
+            throws SQLException {
+        try (PreparedStatement save = connection.prepareStatement(sql)) {
             save.setString(1, newState);
             save.setTimestamp(2, new Timestamp(System.currentTimeMillis()));
             save.setLong(3, id);
             save.setLong(4, version);
             save.executeUpdate();
         }
-        transcript(connection, id, i);
-        connection.commit();
     }
 
     private static void transcript(Connection connection, long id, int i) throws SQLException {
