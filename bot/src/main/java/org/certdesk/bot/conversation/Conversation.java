@@ -1,6 +1,7 @@
 package org.certdesk.bot.conversation;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
@@ -17,9 +18,29 @@ import org.certdesk.dialogs.engine.ConversationState;
  * @param actionAttempts how many times {@code pendingAction} was started
  * @param androidApiLevel the phone's API level from its User-Agent, or null
  * @param version the optimistic-lock version read; a save expects it unchanged
+ * @param stored the address and pending action as the row holds them: a save writes them only when
+ *     they changed
  */
 record Conversation(long id, ChannelAddress address, ConversationState state, ActionRequest pendingAction,
-        Instant actionLeaseUntil, int actionAttempts, Integer androidApiLevel, long version) {
+        Instant actionLeaseUntil, int actionAttempts, Integer androidApiLevel, long version, Stored stored) {
+
+    /**
+     * What of a conversation its turns write outside its state, as stored. A turn writes them only when
+     * it changed them: it does not lock their row, and a worker renewing its action's lease writes
+     * there meanwhile (an unchanged lease written back would undo the renewal).
+     */
+    record Stored(ChannelAddress address, ActionRequest pendingAction, Instant actionLeaseUntil, int actionAttempts) {
+
+        boolean sameAddress(Conversation conversation) {
+            return address.equals(conversation.address());
+        }
+
+        boolean samePendingAction(Conversation conversation) {
+            return Objects.equals(pendingAction, conversation.pendingAction())
+                    && Objects.equals(actionLeaseUntil, conversation.actionLeaseUntil())
+                    && actionAttempts == conversation.actionAttempts();
+        }
+    }
 
     ConversationKey key() {
         return address.key();
@@ -27,16 +48,16 @@ record Conversation(long id, ChannelAddress address, ConversationState state, Ac
 
     Conversation withAddress(ChannelAddress newAddress) {
         return new Conversation(id, newAddress, state, pendingAction, actionLeaseUntil, actionAttempts,
-                androidApiLevel, version);
+                androidApiLevel, version, stored);
     }
 
     Conversation withState(ConversationState newState) {
         return new Conversation(id, address, newState, pendingAction, actionLeaseUntil, actionAttempts,
-                androidApiLevel, version);
+                androidApiLevel, version, stored);
     }
 
     /** With {@code action} pending (null: none) under a lease until {@code leaseUntil}. */
     Conversation withPendingAction(ActionRequest action, Instant leaseUntil, int attempts) {
-        return new Conversation(id, address, state, action, leaseUntil, attempts, androidApiLevel, version);
+        return new Conversation(id, address, state, action, leaseUntil, attempts, androidApiLevel, version, stored);
     }
 }

@@ -19,9 +19,13 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Conversations in the database. {@link #lock} takes the row lock a turn holds until it commits (so
- * two instances never interleave turns of one conversation); {@link #save} checks the version it
- * read (so a writer that skipped the lock cannot be overwritten unnoticed).
+ * Conversations in the database: what its turns change (the dialog state, its version, the outbox
+ * counter) in {@code conversation_states}, the rest (the address, the pending slow action) in
+ * {@code conversations}, both under the conversation's number. {@link #lock} takes the lock a turn
+ * holds until it commits, on the first (so two instances never interleave turns of one
+ * conversation); {@link #save} checks the version it read (so a writer that skipped the lock cannot
+ * be overwritten unnoticed), and writes the second only where the turn changed it: H2 rewrites every
+ * index of a table on each UPDATE of a row, and {@code conversations} has four (V21).
  *
  * <p>The statements every turn runs (here {@link #lock} and {@link #save}; those of the inbox, the
  * outbox, the transcript and the state visits too) take positional parameters, in
@@ -31,17 +35,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 public class ConversationStore implements OutboxSequences, AndroidVersions {
-    private static final String COLUMNS = "id, channel, conversation_id, state_json, pending_action_json,"
-            + " action_lease_until, action_attempts, service_url, bot_id, bot_name, user_id, user_name,"
-            + " user_aad_object_id, tenant_id, conversation_type, android_api_level, version, outbox_sequence";
-    private static final String SELECT = "SELECT " + COLUMNS + " FROM conversations WHERE channel = ?"
-            + " AND conversation_id = ?";
-    private static final String SELECT_FOR_UPDATE = SELECT + " FOR UPDATE";
-    private static final String SAVE = "UPDATE conversations SET state_json = ?, script_id = ?, script_version = ?,"
-            + " status = ?, locale = ?, pending_action_json = ?, action_lease_until = ?, action_attempts = ?,"
-            + " service_url = ?, bot_id = ?, bot_name = ?, user_id = ?, user_name = ?, user_aad_object_id = ?,"
-            + " tenant_id = ?, conversation_type = ?, version = version + 1, updated_at = ?,"
-            + " outbox_sequence = outbox_sequence + ? WHERE id = ? AND version = ?";
+    private static final String NUMBER_OF_KEY = "(SELECT id FROM conversations WHERE channel = ? AND conversation_id = ?)";
+    private static final String LOCK = "SELECT conversation_ref, state_json, version, outbox_sequence"
+            + " FROM conversation_states WHERE conversation_ref = " + NUMBER_OF_KEY + " FOR UPDATE";
+    private static final String ROW_COLUMNS = "c.id, c.channel, c.conversation_id, c.pending_action_json,"
+            + " c.action_lease_until, c.action_attempts, c.service_url, c.bot_id, c.bot_name, c.user_id, c.user_name,"
+            + " c.user_aad_object_id, c.tenant_id, c.conversation_type, c.android_api_level";
+    private static final String ROW = "SELECT " + ROW_COLUMNS + " FROM conversations c WHERE c.id = ?";
+    private static final String FIND = "SELECT " + ROW_COLUMNS + ", s.state_json, s.version"
+            + " FROM conversations c JOIN conversation_states s ON s.conversation_ref = c.id"
+            + " WHERE c.channel = ? AND c.conversation_id = ?";
+    private static final String SAVE_STATE = "UPDATE conversation_states SET state_json = ?, script_id = ?,"
+            + " script_version = ?, status = ?, locale = ?, version = version + 1, updated_at = ?,"
+            + " outbox_sequence = outbox_sequence + ? WHERE conversation_ref = ? AND version = ?";
+    private static final String SAVE_ADDRESS = "UPDATE conversations SET service_url = ?, bot_id = ?, bot_name = ?,"
+            + " user_id = ?, user_name = ?, user_aad_object_id = ?, tenant_id = ?, conversation_type = ? WHERE id = ?";
+    private static final String SAVE_PENDING_ACTION = "UPDATE conversations SET pending_action_json = ?,"
+            + " action_lease_until = ?, action_attempts = ? WHERE id = ?";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -74,20 +84,50 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                 .query(Long.class).optional();
     }
 
-    /** Creates the row (no state yet) unless it exists; safe when two instances race. */
+    /** Creates the rows (no state yet) unless they exist; safe when two instances race. */
     void createIfAbsent(ChannelAddress address, Instant now) {
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
-                        + " VALUES (:channel, :conversationId, :now, :now) ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at)"
+                        + " VALUES (:channel, :conversationId, :now) ON CONFLICT DO NOTHING")
                 .param("channel", address.channel())
                 .param("conversationId", address.conversationId())
                 .param("now", utc(now))
                 .update();
+        createStateIfAbsent(address.key(), now);
     }
 
-    /** Reads and row-locks the conversation until the current transaction ends. */
-    Optional<Conversation> lock(ConversationKey key) {
-        return select(key, true);
+    /** The conversation's row in {@code conversation_states}, with no state, unless it exists. */
+    private void createStateIfAbsent(ConversationKey key, Instant now) {
+        jdbc.sql("INSERT INTO conversation_states (conversation_ref, updated_at) SELECT id, :now FROM conversations"
+                        + " WHERE channel = :channel AND conversation_id = :conversationId ON CONFLICT DO NOTHING")
+                .param("now", utc(now))
+                .param("channel", key.channel())
+                .param("conversationId", key.conversationId())
+                .update();
     }
+
+    /**
+     * Reads the conversation, its state row-locked until the current transaction ends (its other row
+     * is read after the lock, so it is what the last turn left).
+     */
+    Optional<Conversation> lock(ConversationKey key) {
+        Optional<LockedState> locked = jdbc.sql(LOCK)
+                .param(key.channel())
+                .param(key.conversationId())
+                .query((rs, n) -> new LockedState(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .optional();
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        LockedState state = locked.get();
+        lockedSequences.locked(key, state.number(), state.outboxSequence());
+        return Optional.of(jdbc.sql(ROW)
+                .param(state.number())
+                .query((rs, n) -> row(rs, state.json(), state.version()))
+                .single());
+    }
+
+    /** What {@link #lock} read of the conversation's state row. */
+    private record LockedState(long number, String json, long version, long outboxSequence) {}
 
     /**
      * The end of the lease of the conversation's pending action, or empty when none is pending: the
@@ -125,7 +165,11 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
     }
 
     Optional<Conversation> find(ConversationKey key) {
-        return select(key, false);
+        return jdbc.sql(FIND)
+                .param(key.channel())
+                .param(key.conversationId())
+                .query((rs, n) -> row(rs, rs.getString("state_json"), rs.getLong("version")))
+                .optional();
     }
 
     /**
@@ -149,24 +193,12 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
         int prepaid = replies > 0 && lockedSequences.knows(conversation.key()) ? replies : 0;
         ChannelAddress a = conversation.address();
         ConversationState state = conversation.state();
-        int updated = jdbc.sql(SAVE)
+        int updated = jdbc.sql(SAVE_STATE)
                 .param(states.write(state))
                 .param(state.scriptId())
                 .param(state.scriptVersion())
                 .param(state.status().name())
                 .param(state.locale())
-                .param(conversation.pendingAction() == null ? null
-                        : ActionRequestJson.write(json, conversation.pendingAction()))
-                .param(conversation.actionLeaseUntil() == null ? null : utc(conversation.actionLeaseUntil()))
-                .param(conversation.actionAttempts())
-                .param(a.serviceUrl())
-                .param(a.botId())
-                .param(a.botName())
-                .param(a.userId())
-                .param(a.userName())
-                .param(a.userAadObjectId())
-                .param(a.tenantId())
-                .param(a.conversationType())
                 .param(utc(now))
                 .param(prepaid)
                 .param(conversation.id())
@@ -178,9 +210,33 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
         if (prepaid > 0) {
             lockedSequences.prepaid(conversation.key(), prepaid);
         }
+        Conversation.Stored stored = conversation.stored();
+        if (!stored.sameAddress(conversation)) {
+            jdbc.sql(SAVE_ADDRESS)
+                    .param(a.serviceUrl())
+                    .param(a.botId())
+                    .param(a.botName())
+                    .param(a.userId())
+                    .param(a.userName())
+                    .param(a.userAadObjectId())
+                    .param(a.tenantId())
+                    .param(a.conversationType())
+                    .param(conversation.id())
+                    .update();
+        }
+        if (!stored.samePendingAction(conversation)) {
+            jdbc.sql(SAVE_PENDING_ACTION)
+                    .param(conversation.pendingAction() == null ? null
+                            : ActionRequestJson.write(json, conversation.pendingAction()))
+                    .param(conversation.actionLeaseUntil() == null ? null : utc(conversation.actionLeaseUntil()))
+                    .param(conversation.actionAttempts())
+                    .param(conversation.id())
+                    .update();
+        }
         return new Conversation(conversation.id(), a, state, conversation.pendingAction(),
                 conversation.actionLeaseUntil(), conversation.actionAttempts(), conversation.androidApiLevel(),
-                conversation.version() + 1);
+                conversation.version() + 1, new Conversation.Stored(a, conversation.pendingAction(),
+                        conversation.actionLeaseUntil(), conversation.actionAttempts()));
     }
 
     /**
@@ -202,11 +258,11 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
             return prepaid.get(); // numbered by the turn's save
         }
         // The UPDATE locks the conversation row until commit: concurrent appends queue behind it.
-        int updated = jdbc.sql("UPDATE conversations SET outbox_sequence = outbox_sequence + :n"
-                        + " WHERE channel = :channel AND conversation_id = :conversationId")
-                .param("n", count)
-                .param("channel", key.channel())
-                .param("conversationId", key.conversationId())
+        int updated = jdbc.sql("UPDATE conversation_states SET outbox_sequence = outbox_sequence + ?"
+                        + " WHERE conversation_ref = " + NUMBER_OF_KEY)
+                .param(count)
+                .param(key.channel())
+                .param(key.conversationId())
                 .update();
         if (updated != 1) {
             throw new org.springframework.dao.DataIntegrityViolationException("no conversation " + key);
@@ -216,10 +272,10 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
         if (advanced.isPresent()) {
             return advanced.get();
         }
-        return jdbc.sql("SELECT id, outbox_sequence FROM conversations WHERE channel = :channel"
-                        + " AND conversation_id = :conversationId")
-                .param("channel", key.channel())
-                .param("conversationId", key.conversationId())
+        return jdbc.sql("SELECT conversation_ref, outbox_sequence FROM conversation_states"
+                        + " WHERE conversation_ref = " + NUMBER_OF_KEY)
+                .param(key.channel())
+                .param(key.conversationId())
                 .query((rs, n) -> new Reserved(rs.getLong(1), rs.getLong(2))).single();
     }
 
@@ -229,12 +285,12 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
      * be the team's own conversation (the bot was added there), whose address is kept.
      */
     public void storeHelpdeskConversation(ConversationKey key, String serviceUrl, Instant now) {
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, service_url, conversation_type, created_at,"
-                        + " updated_at) VALUES (:channel, :conversationId, :serviceUrl, 'channel', :now, :now)"
-                        + " ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, service_url, conversation_type, created_at)"
+                        + " VALUES (:channel, :conversationId, :serviceUrl, 'channel', :now) ON CONFLICT DO NOTHING")
                 .param("channel", key.channel()).param("conversationId", key.conversationId())
                 .param("serviceUrl", serviceUrl).param("now", utc(now))
                 .update();
+        createStateIfAbsent(key, now);
         jdbc.sql("UPDATE conversations SET service_url = :serviceUrl WHERE channel = :channel"
                         + " AND conversation_id = :conversationId AND service_url IS NULL")
                 .param("serviceUrl", serviceUrl)
@@ -250,32 +306,21 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                 .list();
     }
 
-    private Optional<Conversation> select(ConversationKey key, boolean locking) {
-        return jdbc.sql(locking ? SELECT_FOR_UPDATE : SELECT)
-                .param(key.channel())
-                .param(key.conversationId())
-                .query((rs, n) -> {
-                    if (locking) {
-                        lockedSequences.locked(key, rs.getLong("id"), rs.getLong("outbox_sequence"));
-                    }
-                    return row(rs, n);
-                })
-                .optional();
-    }
-
-    private Conversation row(ResultSet rs, int rowNum) throws SQLException {
+    /** The conversation from its row in {@code conversations} ({@link #ROW_COLUMNS}) and its state. */
+    private Conversation row(ResultSet rs, String state, long version) throws SQLException {
         ChannelAddress address = new ChannelAddress(rs.getString("channel"), rs.getString("conversation_id"),
                 rs.getString("service_url"), rs.getString("bot_id"), rs.getString("bot_name"),
                 rs.getString("user_id"), rs.getString("user_name"), rs.getString("user_aad_object_id"),
                 rs.getString("tenant_id"), rs.getString("conversation_type"));
-        String state = rs.getString("state_json");
-        String pending = rs.getString("pending_action_json");
-        OffsetDateTime lease = rs.getObject("action_lease_until", OffsetDateTime.class);
+        String pendingJson = rs.getString("pending_action_json");
+        ActionRequest pending = pendingJson == null ? null : ActionRequestJson.read(json, pendingJson);
+        OffsetDateTime leaseUntil = rs.getObject("action_lease_until", OffsetDateTime.class);
+        Instant lease = leaseUntil == null ? null : leaseUntil.toInstant();
+        int attempts = rs.getInt("action_attempts");
         int apiLevel = rs.getInt("android_api_level");
         Integer androidApiLevel = rs.wasNull() ? null : apiLevel;
-        return new Conversation(rs.getLong("id"), address, state == null ? null : states.read(state),
-                pending == null ? null : ActionRequestJson.read(json, pending), lease == null ? null : lease.toInstant(),
-                rs.getInt("action_attempts"), androidApiLevel, rs.getLong("version"));
+        return new Conversation(rs.getLong("id"), address, state == null ? null : states.read(state), pending, lease,
+                attempts, androidApiLevel, version, new Conversation.Stored(address, pending, lease, attempts));
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -43,8 +43,8 @@ public class TurnProgress {
                         + "   AND o.status = 'PENDING') AS working,"
                         + " (SELECT COUNT(*) FROM conversations c WHERE c.channel = :channel"
                         + "   AND c.conversation_id = :conversationId AND c.pending_action_json IS NOT NULL) AS checking,"
-                        + " (SELECT c.locale FROM conversations c WHERE c.channel = :channel"
-                        + "   AND c.conversation_id = :conversationId) AS locale")
+                        + " (SELECT s.locale FROM conversations c JOIN conversation_states s ON s.conversation_ref = c.id"
+                        + "   WHERE c.channel = :channel AND c.conversation_id = :conversationId) AS locale")
                 .param("channel", key.channel())
                 .param("conversationId", key.conversationId())
                 .query((rs, n) -> new Progress(rs.getLong("working") > 0, rs.getLong("checking") > 0,

@@ -79,8 +79,8 @@ class CaseStore {
     }
 
     /**
-     * Reads the case after row-locking its conversation, then the case, until the current transaction
-     * ends. Conversation first: a turn locks the conversation and then updates the case (a
+     * Reads the case after row-locking its conversation (its state's row, as a turn does), then the case,
+     * until the current transaction ends. Conversation first: a turn locks the conversation and then updates the case (a
      * cancellation), so taking the locks in the other order could deadlock with it.
      */
     Optional<HelpdeskCase> lock(long id) {
@@ -89,8 +89,8 @@ class CaseStore {
             return unlocked;
         }
         ConversationKey key = unlocked.get().conversation();
-        jdbc.sql("SELECT id FROM conversations WHERE channel = :channel AND conversation_id = :conversationId"
-                        + " FOR UPDATE")
+        jdbc.sql("SELECT conversation_ref FROM conversation_states WHERE conversation_ref = (SELECT id FROM"
+                        + " conversations WHERE channel = :channel AND conversation_id = :conversationId) FOR UPDATE")
                 .param("channel", key.channel()).param("conversationId", key.conversationId()).query(Long.class).list();
         List<Long> locked = jdbc.sql("SELECT id FROM handoffs WHERE id = :id FOR UPDATE").param("id", id)
                 .query(Long.class).list();

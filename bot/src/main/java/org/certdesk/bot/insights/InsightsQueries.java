@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class InsightsQueries {
+    /** Joined after {@code conversations c}: its state ({@code s}). */
+    private static final String STATES = " JOIN conversation_states s ON s.conversation_ref = c.id";
     /** Employees' conversations: the helpdesk's own Teams conversation has no dialog state. */
-    private static final String EMPLOYEE_CONVERSATIONS = "c.state_json IS NOT NULL AND c.created_at >= :from"
+    private static final String EMPLOYEE_CONVERSATIONS = "s.state_json IS NOT NULL AND c.created_at >= :from"
             + " AND c.created_at < :to";
 
     private final JdbcClient jdbc;
@@ -49,7 +51,7 @@ class InsightsQueries {
         for (LocalDate day = period.first(); !day.isAfter(period.last()); day = day.plusDays(1)) {
             perDay.put(day, 0); // days without a conversation are shown as 0, not left out
         }
-        jdbc.sql("SELECT c.created_at FROM conversations c WHERE " + EMPLOYEE_CONVERSATIONS)
+        jdbc.sql("SELECT c.created_at FROM conversations c" + STATES + " WHERE " + EMPLOYEE_CONVERSATIONS)
                 .param("from", utc(period.from())).param("to", utc(period.to()))
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list()
                 .forEach(at -> perDay.merge(at.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(), 1, Integer::sum));
@@ -60,7 +62,7 @@ class InsightsQueries {
     private Insights.Outcomes outcomes(Period period, Instant now) {
         Map<String, String> firstReason = new HashMap<>();
         jdbc.sql("SELECT h.channel, h.conversation_id, h.reason FROM handoffs h JOIN conversations c"
-                        + " ON c.channel = h.channel AND c.conversation_id = h.conversation_id WHERE "
+                        + " ON c.channel = h.channel AND c.conversation_id = h.conversation_id" + STATES + " WHERE "
                         + EMPLOYEE_CONVERSATIONS + " ORDER BY h.id")
                 .param("from", utc(period.from())).param("to", utc(period.to()))
                 .query((rs, n) -> firstReason.putIfAbsent(rs.getString(1) + "\n" + rs.getString(2), rs.getString(3)))
@@ -68,7 +70,7 @@ class InsightsQueries {
         int[] counts = new int[4]; // resolved, escalated, abandoned, in progress
         Map<String, Integer> byReason = new TreeMap<>();
         Instant silentSince = now.minus(abandonedAfter);
-        jdbc.sql("SELECT c.channel, c.conversation_id, c.status, c.updated_at FROM conversations c WHERE "
+        jdbc.sql("SELECT c.channel, c.conversation_id, s.status, s.updated_at FROM conversations c" + STATES + " WHERE "
                         + EMPLOYEE_CONVERSATIONS)
                 .param("from", utc(period.from())).param("to", utc(period.to()))
                 .query((rs, n) -> {
@@ -90,7 +92,7 @@ class InsightsQueries {
 
     private List<Insights.Step> funnel(Period period) {
         return jdbc.sql("SELECT v.state_id, COUNT(*) FROM state_visits v JOIN conversations c"
-                        + " ON c.id = v.conversation_ref WHERE " + EMPLOYEE_CONVERSATIONS
+                        + " ON c.id = v.conversation_ref" + STATES + " WHERE " + EMPLOYEE_CONVERSATIONS
                         + " GROUP BY v.state_id ORDER BY COUNT(*) DESC, v.state_id")
                 .param("from", utc(period.from())).param("to", utc(period.to()))
                 .query((rs, n) -> new Insights.Step(rs.getString(1), rs.getInt(2))).list();

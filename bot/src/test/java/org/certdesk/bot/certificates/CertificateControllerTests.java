@@ -15,6 +15,7 @@ import org.certdesk.analyzer.CertificateFacts;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.testing.BotTest;
 import org.certdesk.bot.testing.LoopbackPki;
+import org.certdesk.bot.testing.StoredConversations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -38,8 +39,9 @@ class CertificateControllerTests {
 
     private long conversation() {
         String id = "cert-" + UUID.randomUUID();
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at) VALUES ('test', :id, :now, :now)")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at) VALUES ('test', :id, :now)")
                 .param("id", id).param("now", Instant.now().atOffset(ZoneOffset.UTC)).update();
+        StoredConversations.stateRow(jdbc, new ConversationKey("test", id));
         issued.issue(LoopbackPki.get().issuing2(), "Contoso Issuing CA 2", new ConversationKey("test", id), Instant.now());
         return jdbc.sql("SELECT id FROM conversations WHERE conversation_id = :id").param("id", id).query(Long.class).single();
     }

@@ -122,6 +122,37 @@ class ConversationStoreTests {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
+    void aSaveLeavesALeaseRenewedSinceItsReadAlone(TestDatabases database) {
+        ConversationStore store = store(database.dataSource());
+        ChannelAddress address = address(UUID.randomUUID().toString());
+        store.createIfAbsent(address, NOW);
+        ActionRequest request = new ActionRequest("3", "cert.analyze", Map.of("android_version", "11_plus"));
+        Instant lease = NOW.plus(Duration.ofMinutes(2));
+        store.save(store.find(address.key()).orElseThrow().withAddress(address)
+                .withState(state("analyze", Map.of())).withPendingAction(request, lease, 1), NOW);
+        Conversation read = store.find(address.key()).orElseThrow();
+
+        // The action's worker renews its lease after the turn read the conversation: a turn locks the
+        // conversation's state row, not the row the lease is in, so the renewal does not wait for it.
+        Instant renewed = lease.plus(Duration.ofMinutes(1));
+        assertThat(store.renewActionLease(address.key(), request, NOW.plusSeconds(30), renewed)).isTrue();
+        store.save(read.withState(state("analyze", Map.of("note", "kept"))), NOW.plusSeconds(31));
+
+        Conversation after = store.find(address.key()).orElseThrow();
+        assertThat(after.state().variables()).containsEntry("note", "kept");
+        assertThat(after.actionLeaseUntil()).as("the renewal is not undone by a save that did not change the action")
+                .isEqualTo(renewed);
+        assertThat(after.pendingAction()).isEqualTo(request);
+        assertThat(after.address()).isEqualTo(address);
+
+        // A save that does change it writes it.
+        store.save(after.withPendingAction(null, null, 0), NOW.plusSeconds(40));
+        assertThat(store.find(address.key()).orElseThrow().pendingAction()).isNull();
+        assertThat(store.withExpiredActionLease(renewed.plusSeconds(1))).doesNotContain(address.key());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
     void theRowLockMakesASecondTurnWaitForTheFirst(TestDatabases database) throws Exception {
         DataSource dataSource = database.dataSource();
         ConversationStore store = store(dataSource);

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.testing.StoredConversations;
 import org.certdesk.bot.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,9 +27,9 @@ class TurnProgressTests {
 
         assertThat(progress.of(key)).as("unknown conversation").isEqualTo(new TurnProgress.Progress(false, false, null));
 
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
-                        + " VALUES ('webhook', :id, :now, :now)")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at) VALUES ('webhook', :id, :now)")
                 .param("id", key.conversationId()).param("now", NOW).update();
+        StoredConversations.stateRow(jdbc, key);
         long number = jdbc.sql("SELECT id FROM conversations WHERE conversation_id = :id")
                 .param("id", key.conversationId()).query(Long.class).single();
         assertThat(progress.of(key)).as("stored, nothing waiting").isEqualTo(new TurnProgress.Progress(false, false, null));
@@ -39,9 +40,10 @@ class TurnProgressTests {
         jdbc.sql("UPDATE inbox SET failed = TRUE WHERE conversation_ref = :number").param("number", number).update();
         assertThat(progress.of(key).done()).as("set aside after its last attempt").isTrue();
 
-        jdbc.sql("UPDATE conversations SET locale = 'fr', pending_action_json = '{\"name\":\"cert.analyze\"}'"
-                        + " WHERE conversation_id = :id")
+        jdbc.sql("UPDATE conversations SET pending_action_json = '{\"name\":\"cert.analyze\"}' WHERE conversation_id = :id")
                 .param("id", key.conversationId()).update();
+        jdbc.sql("UPDATE conversation_states SET locale = 'fr' WHERE conversation_ref = :number")
+                .param("number", number).update();
         assertThat(progress.of(key)).isEqualTo(new TurnProgress.Progress(false, true, "fr"));
 
         jdbc.sql("UPDATE conversations SET pending_action_json = NULL WHERE conversation_id = :id")

@@ -79,8 +79,8 @@ class FindingStoreTests {
 
     private static ConversationKey conversation(JdbcClient jdbc, String aadObjectId) {
         ConversationKey key = new ConversationKey("msteams", "a:" + UUID.randomUUID());
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, user_aad_object_id, created_at, updated_at)"
-                        + " VALUES (:channel, :id, :aad, :now, :now)")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, user_aad_object_id, created_at)"
+                        + " VALUES (:channel, :id, :aad, :now)")
                 .param("channel", key.channel()).param("id", key.conversationId()).param("aad", aadObjectId)
                 .param("now", FindingStore.utc(T0)).update();
         return key;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.testing.StoredConversations;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.certdesk.dialogs.engine.Handoff;
@@ -26,9 +27,10 @@ class HandoffsTests {
         JsonMapper json = JsonMapper.builder().build();
         Handoffs handoffs = new Handoffs(jdbc, json, new CaseStore(jdbc, json, new Transcript(jdbc)));
         ConversationKey key = new ConversationKey("test", UUID.randomUUID().toString());
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at) VALUES (:c, :id, :now, :now)")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at) VALUES (:c, :id, :now)")
                 .param("c", key.channel()).param("id", key.conversationId()).param("now", NOW.atOffset(ZoneOffset.UTC))
                 .update();
+        StoredConversations.stateRow(jdbc, key);
         ConversationState state = new ConversationState("android-missing-certificate", 1, "escalate_several_missing",
                 "fr", ConversationState.Status.ESCALATED, 0, false, null, null, 1, Map.of());
         Handoff handoff = new Handoff("several_missing", Map.of("missing_count", "2", "verdict", "INCOMPLETE_CHAIN"));

@@ -54,8 +54,7 @@ class TranscriptRetentionTests {
 
     private static ConversationKey conversation(JdbcClient jdbc, Instant at) {
         ConversationKey key = new ConversationKey("test", "retention-" + UUID.randomUUID());
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
-                        + " VALUES (:channel, :id, :at, :at)")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at) VALUES (:channel, :id, :at)")
                 .param("channel", key.channel()).param("id", key.conversationId()).param("at", CaseStore.utc(at))
                 .update();
         return key;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.testing.StoredConversations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -57,10 +59,12 @@ final class KnownConversations {
         handoff(asked, "user_asked", at(day3, "12:01"), at(day3, "12:11"), null, "TAKEN");
         String before = java.time.LocalDate.parse(day1).minusDays(1).toString();
         conversation(before, "23:59", "RESOLVED", before, "23:59", "ask_version");
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, conversation_type, created_at, updated_at)"
-                        + " VALUES ('msteams', :id, 'channel', :at, :at)")
-                .param("id", "19:" + UUID.randomUUID() + "@thread.tacv2").param("at", at(day2, "08:00").atOffset(ZoneOffset.UTC))
+        String helpdesk = "19:" + UUID.randomUUID() + "@thread.tacv2";
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, conversation_type, created_at)"
+                        + " VALUES ('msteams', :id, 'channel', :at)")
+                .param("id", helpdesk).param("at", at(day2, "08:00").atOffset(ZoneOffset.UTC))
                 .update();
+        StoredConversations.stateRow(jdbc, new ConversationKey("msteams", helpdesk));
         analysis(resolved, 30, "INCOMPLETE_CHAIN", at(day1, "10:05"));
         analysis(escalated, 30, "INCOMPLETE_CHAIN", at(day1, "11:03"));
         analysis(escalated, 24, "OK", at(day1, "11:03"));
@@ -70,10 +74,12 @@ final class KnownConversations {
     private String conversation(String day, String time, String status, String updatedDay, String updatedTime,
             String... states) {
         String id = "a:" + UUID.randomUUID();
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, state_json, script_id, status, locale,"
-                        + " created_at, updated_at) VALUES ('msteams', :id, '{}', 'android-missing-certificate', :status,"
-                        + " 'en', :created, :updated)")
-                .param("id", id).param("status", status).param("created", at(day, time).atOffset(ZoneOffset.UTC))
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at) VALUES ('msteams', :id, :created)")
+                .param("id", id).param("created", at(day, time).atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql("INSERT INTO conversation_states (conversation_ref, state_json, script_id, status, locale, updated_at)"
+                        + " SELECT id, '{}', 'android-missing-certificate', :status, 'en', :updated FROM conversations"
+                        + " WHERE channel = 'msteams' AND conversation_id = :id")
+                .param("id", id).param("status", status)
                 .param("updated", at(updatedDay, updatedTime).atOffset(ZoneOffset.UTC)).update();
         for (String state : states) {
             jdbc.sql("INSERT INTO state_visits (conversation_ref, script_id, state_id, first_at) SELECT c.id,"

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.testing.BotTest;
 import org.certdesk.bot.testing.FakeRemote;
+import org.certdesk.bot.testing.StoredConversations;
 import org.certdesk.bot.testing.TestChannel;
 import org.certdesk.dialogs.engine.Message;
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,10 @@ class OutboxDispatcherTests {
 
     static ConversationKey conversation(JdbcClient jdbc, String channel) {
         ConversationKey key = new ConversationKey(channel, "outbox-" + UUID.randomUUID());
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
-                        + " VALUES (:channel, :id, :now, :now)")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at) VALUES (:channel, :id, :now)")
                 .param("channel", key.channel()).param("id", key.conversationId())
                 .param("now", Instant.now().atOffset(ZoneOffset.UTC)).update();
+        StoredConversations.stateRow(jdbc, key);
         return key;
     }
 

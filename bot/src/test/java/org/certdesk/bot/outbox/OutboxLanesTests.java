@@ -31,6 +31,7 @@ import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.bot.system.EmbeddedStore;
+import org.certdesk.bot.testing.StoredConversations;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.Message;
 import org.junit.jupiter.api.AfterEach;
@@ -179,10 +180,10 @@ class OutboxLanesTests {
         List<ConversationKey> keys = new ArrayList<>();
         for (int i = 0; i < CONVERSATIONS; i++) {
             ConversationKey key = new ConversationKey(CHANNEL, UUID.randomUUID().toString());
-            jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
-                            + " VALUES (:channel, :id, :now, :now)")
+            jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at) VALUES (:channel, :id, :now)")
                     .param("channel", key.channel()).param("id", key.conversationId())
                     .param("now", Instant.now().atOffset(ZoneOffset.UTC)).update();
+            StoredConversations.stateRow(jdbc, key);
             keys.add(key);
         }
         return keys;

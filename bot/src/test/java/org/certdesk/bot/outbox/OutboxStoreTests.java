@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.certdesk.bot.conversation.ConversationStore;
 import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.testing.StoredConversations;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.Message;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,11 @@ class OutboxStoreTests {
 
     private static ConversationKey conversation(JdbcClient jdbc) {
         ConversationKey key = new ConversationKey("test", UUID.randomUUID().toString());
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, user_id, created_at, updated_at)"
-                        + " VALUES (:channel, :id, 'u-1', :now, :now)")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, user_id, created_at)"
+                        + " VALUES (:channel, :id, 'u-1', :now)")
                 .param("channel", key.channel()).param("id", key.conversationId())
                 .param("now", NOW.atOffset(ZoneOffset.UTC)).update();
+        StoredConversations.stateRow(jdbc, key);
         return key;
     }
 
@@ -206,9 +208,11 @@ class OutboxStoreTests {
     @Test
     void thePollStartsFromTheDueEntriesHoweverManyConversationsThereAre() {
         JdbcClient jdbc = JdbcClient.create(TestDatabases.H2.fresh());
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
-                + " SELECT 'msteams', 'a:' || \"X\", :now, :now FROM SYSTEM_RANGE(1, 20000)")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at)"
+                + " SELECT 'msteams', 'a:' || \"X\", :now FROM SYSTEM_RANGE(1, 20000)")
                 .param("now", NOW.atOffset(java.time.ZoneOffset.UTC)).update();
+        jdbc.sql("INSERT INTO conversation_states (conversation_ref, updated_at) SELECT id, created_at FROM conversations")
+                .update();
         OutboxStore store = new OutboxStore(jdbc, CODEC, new ConversationStore(jdbc, JsonMapper.builder().build()),
                 new OutboxInstance("test"));
         for (int i = 1; i <= 150; i++) {

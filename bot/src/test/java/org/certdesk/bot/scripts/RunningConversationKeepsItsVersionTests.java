@@ -54,7 +54,8 @@ class RunningConversationKeepsItsVersionTests {
     }
 
     private int scriptVersion(TestChat chat) {
-        return jdbc.sql("SELECT script_version FROM conversations WHERE conversation_id = :id")
+        return jdbc.sql("SELECT s.script_version FROM conversations c JOIN conversation_states s ON s.conversation_ref = c.id"
+                        + " WHERE c.conversation_id = :id")
                 .param("id", chat.conversationId()).query(Integer.class).single();
     }
 }

@@ -99,7 +99,8 @@ class ScriptVersionChecksTests {
         TestChat chat = new TestChat(submitter);
         chat.send(new UserInput.Start("fr"));
         assertThat(chat.untilChoices()).isNotEmpty(); // the employee is greeted and asked, as before
-        assertThat(jdbc.sql("SELECT script_version FROM conversations WHERE conversation_id = :id")
+        assertThat(jdbc.sql("SELECT s.script_version FROM conversations c JOIN conversation_states s ON s.conversation_ref = c.id"
+                        + " WHERE c.conversation_id = :id")
                 .param("id", chat.conversationId()).query(Integer.class).single()).isEqualTo(good);
 
         // A bot starting on this database starts too, and also falls back.

@@ -16,15 +16,26 @@ public final class StoredConversations {
     private StoredConversations() {
     }
 
-    /** The conversation's number, its row (no state) stored first unless it exists. */
+    /** The conversation's number, its rows (no state) stored first unless they exist. */
     public static long number(DataSource dataSource, ConversationKey key) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at, updated_at)"
-                        + " VALUES (:channel, :conversationId, :now, :now) ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO conversations (channel, conversation_id, created_at)"
+                        + " VALUES (:channel, :conversationId, :now) ON CONFLICT DO NOTHING")
                 .param("channel", key.channel()).param("conversationId", key.conversationId())
                 .param("now", Instant.now().atOffset(ZoneOffset.UTC)).update();
+        stateRow(jdbc, key);
         return jdbc.sql("SELECT id FROM conversations WHERE channel = :channel AND conversation_id = :conversationId")
                 .param("channel", key.channel()).param("conversationId", key.conversationId())
                 .query(Long.class).single();
+    }
+
+    /**
+     * The state row (no state yet) of the conversation a test stored in {@code conversations} itself,
+     * unless it exists: every conversation has one, which its turns lock and its outbox numbers from.
+     */
+    public static void stateRow(JdbcClient jdbc, ConversationKey key) {
+        jdbc.sql("INSERT INTO conversation_states (conversation_ref, updated_at) SELECT id, created_at FROM conversations"
+                        + " WHERE channel = :channel AND conversation_id = :conversationId ON CONFLICT DO NOTHING")
+                .param("channel", key.channel()).param("conversationId", key.conversationId()).update();
     }
 }

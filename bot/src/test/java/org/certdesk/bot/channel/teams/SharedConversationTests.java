@@ -171,8 +171,9 @@ class SharedConversationTests {
     }
 
     private ConversationState state(String conversationId, TeamsUser user) {
-        return ConversationState.fromJson(jdbc.sql("SELECT CAST(state_json AS VARCHAR(100000)) FROM conversations"
-                        + " WHERE channel = 'msteams' AND conversation_id = :id")
+        return ConversationState.fromJson(jdbc.sql("SELECT CAST(s.state_json AS VARCHAR(100000))"
+                        + " FROM conversations c JOIN conversation_states s ON s.conversation_ref = c.id"
+                        + " WHERE c.channel = 'msteams' AND c.conversation_id = :id")
                 .param("id", conversationId + "|" + user.userId()).query(String.class).single());
     }
 

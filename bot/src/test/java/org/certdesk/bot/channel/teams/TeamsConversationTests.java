@@ -429,8 +429,10 @@ class TeamsConversationTests {
     }
 
     private String column(String column, TeamsUser user) {
-        return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(1024)) FROM conversations WHERE channel = 'msteams'"
-                + " AND conversation_id = :id").param("id", user.conversationId()).query(String.class).single();
+        // The conversation's row and its state's (V21), as one.
+        return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(1024)) FROM conversations c JOIN conversation_states s ON s.conversation_ref = c.id"
+                + " WHERE c.channel = 'msteams' AND c.conversation_id = :id").param("id", user.conversationId())
+                .query(String.class).single();
     }
 
     private int count(String table, TeamsUser user) {
