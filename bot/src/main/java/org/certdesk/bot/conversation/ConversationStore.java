@@ -95,7 +95,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
         createStateIfAbsent(address.key(), now);
     }
 
-    /** The conversation's row in {@code conversation_states}, with no state, unless it exists. */
+    /** The conversation's state row (no state yet), unless it exists. */
     private void createStateIfAbsent(ConversationKey key, Instant now) {
         jdbc.sql("INSERT INTO conversation_states (conversation_ref, updated_at) SELECT id, :now FROM conversations"
                         + " WHERE channel = :channel AND conversation_id = :conversationId ON CONFLICT DO NOTHING")
@@ -186,7 +186,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
     /**
      * {@link #save}, and numbers the {@code replies} outbox entries the turn appends next in the same
      * statement, when this transaction row-locked the conversation: their {@link #reserve} then writes
-     * nothing (the counter's UPDATE rewrote the whole row: 6 % of the request threads' samples in a
+     * nothing (the counter's UPDATE rewrote the whole row again: 6 % of the request threads' samples in a
      * JFR profile under load).
      */
     Conversation save(Conversation conversation, Instant now, int replies) {
@@ -257,7 +257,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
         if (prepaid.isPresent()) {
             return prepaid.get(); // numbered by the turn's save
         }
-        // The UPDATE locks the conversation row until commit: concurrent appends queue behind it.
+        // The UPDATE locks the conversation's state row until commit: concurrent appends queue behind it.
         int updated = jdbc.sql("UPDATE conversation_states SET outbox_sequence = outbox_sequence + ?"
                         + " WHERE conversation_ref = " + NUMBER_OF_KEY)
                 .param(count)

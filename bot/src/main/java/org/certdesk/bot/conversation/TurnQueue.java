@@ -159,7 +159,7 @@ class TurnQueue implements SmartLifecycle {
 
     @Override
     public void start() {
-        workers = Executors.newFixedThreadPool(settings.workers(), WorkerThreads.named("certdesk-turn"));
+        workers = WorkerThreads.growing("certdesk-turn", settings.workers());
         recovery = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("certdesk-turn-recovery"));
         recovery.execute(() -> recover(true));
         long every = settings.recoveryInterval().toMillis();

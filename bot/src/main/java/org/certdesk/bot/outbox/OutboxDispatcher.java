@@ -220,7 +220,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         releaseDeadClaims();
-        workers = Executors.newFixedThreadPool(settings.workers(), WorkerThreads.named("certdesk-outbox"));
+        workers = WorkerThreads.growing("certdesk-outbox", settings.workers());
         poller = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("certdesk-outbox-poll"));
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         // A thread of its own: a slow poll must not make a claim run out.

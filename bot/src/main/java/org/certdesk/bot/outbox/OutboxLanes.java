@@ -58,8 +58,8 @@ final class OutboxLanes {
     }
 
     /**
-     * Decides, inside the appending transaction (which holds the conversation's row lock, so no other
-     * turn of it appends meanwhile), whether the new entries may take the lane.
+     * Decides, inside the appending transaction (which holds the lock on the conversation's state, so
+     * no other turn of it appends meanwhile), whether the new entries may take the lane.
      *
      * @param conversation the conversation's number, which its entries are stored under
      * @return the ticket to {@link #submit} after the commit, or null: store them due, for the poller

@@ -3,8 +3,8 @@ package org.certdesk.bot.outbox;
 import org.certdesk.bot.shared.ConversationKey;
 
 /**
- * The per-conversation counter that numbers outbox entries. It lives on the conversation's row (so
- * the appending transaction locks the conversation and concurrent appends queue behind it), which
+ * The per-conversation counter that numbers outbox entries. It lives on the conversation's state row
+ * (so the appending transaction locks the conversation and concurrent appends queue behind it), which
  * only the conversation store writes: the outbox owns this port, the conversation store implements it.
  */
 public interface OutboxSequences {

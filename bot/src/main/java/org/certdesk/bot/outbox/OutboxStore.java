@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The reply outbox. Entries get consecutive sequence numbers per conversation (from a counter on the
- * conversation row, which the appending transaction locks); only the lowest PENDING entry of a
+ * conversation's state row, which the appending transaction locks); only the lowest PENDING entry of a
  * conversation is ever due, so replies leave in order even across retries and instances. A
  * delivered entry is deleted: the table holds what is still to deliver, and FAILED entries until
  * their retention.
@@ -69,8 +69,8 @@ public class OutboxStore {
     }
 
     /**
-     * Numbers {@code count} entries to append next; the conversation's row stays locked until the
-     * current transaction ends (concurrent appends queue behind it).
+     * Numbers {@code count} entries to append next; the conversation's state row stays locked until
+     * the current transaction ends (concurrent appends queue behind it).
      *
      * @throws org.springframework.dao.DataIntegrityViolationException if the conversation is not stored
      */
