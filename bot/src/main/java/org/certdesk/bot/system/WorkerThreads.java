@@ -47,7 +47,9 @@ public final class WorkerThreads {
      * is free, and ends one that waited {@link #IDLE_SECONDS} for work. A fixed pool starts a new thread
      * for each task until it has {@code max}, free ones or not: the outbox's 16 lanes all ran after the
      * first 16 replies, even where the connector answers at once and few are ever busy together.
-     * Beyond {@code max} busy threads, tasks wait in order.
+     * Beyond {@code max} busy threads, tasks wait in order. A task goes to the free thread that has
+     * waited longest, so under a steady trickle of tasks every thread started keeps getting work: they
+     * end once the work pauses for a minute, not while it trickles.
      */
     public static ExecutorService growing(String prefix, int max) {
         FreeThreadFirst queue = new FreeThreadFirst();
