@@ -1,10 +1,7 @@
 package org.certdesk.bot.system;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WorkerThreads {
     private static final int STOP_WAIT_SECONDS = 20;
     /** How long a pool's thread waits for work before it ends (a burst's threads do not stay). */
-    static final long IDLE_SECONDS = 60;
+    private static final long IDLE_SECONDS = 60;
 
     private WorkerThreads() {}
 
@@ -47,41 +44,9 @@ public final class WorkerThreads {
      * is free, and ends one that waited {@link #IDLE_SECONDS} for work. A fixed pool starts a new thread
      * for each task until it has {@code max}, free ones or not: the outbox's 16 lanes all ran after the
      * first 16 replies, even where the connector answers at once and few are ever busy together.
-     * Beyond {@code max} busy threads, tasks wait in order. A task goes to the free thread that has
-     * waited longest, so under a steady trickle of tasks every thread started keeps getting work: they
-     * end once the work pauses for a minute, not while it trickles.
+     * Beyond {@code max} busy threads, tasks wait in order ({@link GrowingPool}).
      */
     public static ExecutorService growing(String prefix, int max) {
-        FreeThreadFirst queue = new FreeThreadFirst();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, max, IDLE_SECONDS, TimeUnit.SECONDS, queue,
-                named(prefix), (task, executor) -> {
-                    if (executor.isShutdown()) {
-                        throw new RejectedExecutionException(prefix + " is stopped");
-                    }
-                    queue.queue(task); // the maximum was reached between the queue's answer and the start
-                });
-        queue.pool = pool;
-        return pool;
-    }
-
-    /**
-     * The queue of {@link #growing}: a task goes to a free thread if one waits, else (below the
-     * maximum) the pool starts one, else it waits here. A plain queue would take every task while the
-     * pool is at its core size (here none), so the pool would never grow.
-     */
-    private static final class FreeThreadFirst extends LinkedTransferQueue<Runnable> {
-        private ThreadPoolExecutor pool;
-
-        @Override
-        public boolean offer(Runnable task) {
-            if (tryTransfer(task)) {
-                return true;
-            }
-            return pool.getPoolSize() >= pool.getMaximumPoolSize() && super.offer(task);
-        }
-
-        void queue(Runnable task) {
-            super.offer(task);
-        }
+        return new GrowingPool(prefix, max, IDLE_SECONDS, TimeUnit.SECONDS, named(prefix));
     }
 }
