@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 public class ConversationStore implements OutboxSequences, AndroidVersions {
-    private static final String NUMBER_OF_KEY = "(SELECT id FROM conversations WHERE channel = ? AND conversation_id = ?)";
+    private static final String NUMBER_OF_KEY =
+            "(SELECT id FROM conversations WHERE channel = ? AND conversation_id = ?)";
     private static final String LOCK = "SELECT conversation_ref, state_json, version, outbox_sequence"
             + " FROM conversation_states WHERE conversation_ref = " + NUMBER_OF_KEY + " FOR UPDATE";
     private static final String ROW_COLUMNS = "c.id, c.channel, c.conversation_id, c.pending_action_json,"
@@ -186,7 +187,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
     /**
      * {@link #save}, and numbers the {@code replies} outbox entries the turn appends next in the same
      * statement, when this transaction row-locked the conversation: their {@link #reserve} then writes
-     * nothing (the counter's UPDATE rewrote the whole row again: 6 % of the request threads' samples in a
+     * nothing (the counter's UPDATE rewrote the whole row: 6 % of the request threads' samples in a
      * JFR profile under load).
      */
     Conversation save(Conversation conversation, Instant now, int replies) {

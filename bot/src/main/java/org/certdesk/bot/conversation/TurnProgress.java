@@ -43,7 +43,8 @@ public class TurnProgress {
                         + "   AND o.status = 'PENDING') AS working,"
                         + " (SELECT COUNT(*) FROM conversations c WHERE c.channel = :channel"
                         + "   AND c.conversation_id = :conversationId AND c.pending_action_json IS NOT NULL) AS checking,"
-                        + " (SELECT s.locale FROM conversations c JOIN conversation_states s ON s.conversation_ref = c.id"
+                        + " (SELECT s.locale FROM conversations c"
+                        + "   JOIN conversation_states s ON s.conversation_ref = c.id"
                         + "   WHERE c.channel = :channel AND c.conversation_id = :conversationId) AS locale")
                 .param("channel", key.channel())
                 .param("conversationId", key.conversationId())

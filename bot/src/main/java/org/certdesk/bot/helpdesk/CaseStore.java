@@ -79,9 +79,10 @@ class CaseStore {
     }
 
     /**
-     * Reads the case after row-locking its conversation (its state's row, as a turn does), then the case,
-     * until the current transaction ends. Conversation first: a turn locks the conversation and then updates the case (a
-     * cancellation), so taking the locks in the other order could deadlock with it.
+     * Reads the case after row-locking its conversation (its state's row, as a turn does), then the
+     * case, until the current transaction ends. Conversation first: a turn locks the conversation and
+     * then updates the case (a cancellation), so taking the locks in the other order could deadlock
+     * with it.
      */
     Optional<HelpdeskCase> lock(long id) {
         Optional<HelpdeskCase> unlocked = find(id);

@@ -94,7 +94,7 @@ final class GrowingPool extends AbstractExecutorService {
         } finally {
             lock.lock();
             try {
-                ended(); // a task threw an Error: this thread ends here
+                ended(); // done already when next() ended the thread; this is for a task's Error
             } finally {
                 lock.unlock();
             }
