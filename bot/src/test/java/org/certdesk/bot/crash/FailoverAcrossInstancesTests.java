@@ -232,7 +232,12 @@ class FailoverAcrossInstancesTests {
                     }
                     conversation.acknowledged.add(text);
                     conversation.acknowledgedBy.merge(toDoomed ? "a" : "b", 1L, Long::sum);
-                    if (acknowledgements.incrementAndGet() == killAfter && killed.compareAndSet(false, true)) {
+                    // The kill comes once enough turns were taken, right after the doomed instance
+                    // acknowledged one whose reply is not out yet: it then always interrupts a turn
+                    // under way, however fast that instance answers (a kill at a fixed count found
+                    // every reply already sent, once, 106 turns in).
+                    if (acknowledgements.incrementAndGet() >= killAfter && toDoomed
+                            && !conversation.answered(received()) && killed.compareAndSet(false, true)) {
                         doomed.kill();
                         killedAt[0] = Instant.now();
                         return;
