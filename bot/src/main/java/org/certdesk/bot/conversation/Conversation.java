@@ -56,6 +56,12 @@ record Conversation(long id, ChannelAddress address, ConversationState state, Ac
                 androidApiLevel, version, stored);
     }
 
+    /** As a save leaves it: at {@code newVersion}, with what it holds now as stored. */
+    Conversation saved(long newVersion) {
+        return new Conversation(id, address, state, pendingAction, actionLeaseUntil, actionAttempts, androidApiLevel,
+                newVersion, new Stored(address, pendingAction, actionLeaseUntil, actionAttempts));
+    }
+
     /** With {@code action} pending (null: none) under a lease until {@code leaseUntil}. */
     Conversation withPendingAction(ActionRequest action, Instant leaseUntil, int attempts) {
         return new Conversation(id, address, state, action, leaseUntil, attempts, androidApiLevel, version, stored);

@@ -234,10 +234,7 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                     .param(conversation.id())
                     .update();
         }
-        return new Conversation(conversation.id(), a, state, conversation.pendingAction(),
-                conversation.actionLeaseUntil(), conversation.actionAttempts(), conversation.androidApiLevel(),
-                conversation.version() + 1, new Conversation.Stored(a, conversation.pendingAction(),
-                        conversation.actionLeaseUntil(), conversation.actionAttempts()));
+        return conversation.saved(conversation.version() + 1);
     }
 
     /**
