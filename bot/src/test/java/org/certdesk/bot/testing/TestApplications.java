@@ -17,7 +17,7 @@ public final class TestApplications {
     public static String h2File(Path directory) {
         return "jdbc:h2:file:" + directory.resolve("certdesk").toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64"
-                + ";CACHE_SIZE=2048;AUTO_COMPACT_FILL_RATE=0";
+                + ";CACHE_SIZE=2048;AUTO_COMPACT_FILL_RATE=0;RETENTION_TIME=1000";
     }
 
     /** Without a web server. */
