@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@link TurnSubmitter}: de-duplicates and records an activity in one transaction, wakes the
- * conversation's worker, and returns once the row is on disk ({@link DurableWrites}), so that once a
- * channel answered 200 the turn happens even if the process dies right after.
+ * conversation's worker, and has the channel answer once the row is on disk ({@link DurableWrites}), so
+ * that once a channel answered 200 the turn happens even if the process dies right after.
  */
 @Component
 class Inbox implements TurnSubmitter {
@@ -49,6 +49,24 @@ class Inbox implements TurnSubmitter {
      */
     @Override
     public Submission submit(Inbound inbound) {
+        Submission submission = record(inbound);
+        if (submission == Submission.ACCEPTED) {
+            durable.awaitDurable(); // the channel answers 200 next: by then the turn or its row is on disk
+        }
+        return submission;
+    }
+
+    @Override
+    public Submission submit(Inbound inbound, Supplier<Runnable> holdAnswer) {
+        Submission submission = record(inbound);
+        if (submission == Submission.ACCEPTED && !durable.durableNow()) {
+            durable.afterDurable(holdAnswer.get());
+        }
+        return submission;
+    }
+
+    /** Runs the turn at once, or records the activity for the conversation's worker; committed, not yet on disk. */
+    private Submission record(Inbound inbound) {
         checkLimits(inbound);
         Optional<Submission> done;
         try {
@@ -62,9 +80,6 @@ class Inbox implements TurnSubmitter {
             done = Optional.empty();
         }
         if (done.isPresent()) {
-            if (done.get() == Submission.ACCEPTED) {
-                durable.awaitDurable(); // the channel answers 200 next: by then the turn is on disk
-            }
             return done.get();
         }
         Boolean accepted = transaction.execute(status -> accept(inbound));
@@ -87,7 +102,11 @@ class Inbox implements TurnSubmitter {
             recorded[0] = inbound;
             return accept(inbound);
         });
-        return woken(recorded[0], accepted);
+        Submission submission = woken(recorded[0], accepted);
+        if (submission == Submission.ACCEPTED) {
+            durable.awaitDurable(); // the channel answers 200 next: by then the row is on disk
+        }
+        return submission;
     }
 
     /** Records the activity under its conversation's number, creating the conversation's row first if need be. */
@@ -100,7 +119,6 @@ class Inbox implements TurnSubmitter {
             return Submission.DUPLICATE;
         }
         queue.wake(inbound.address().key()); // committed: the worker will see the row
-        durable.awaitDurable(); // the channel answers 200 next: by then the row is on disk
         return Submission.ACCEPTED;
     }
 

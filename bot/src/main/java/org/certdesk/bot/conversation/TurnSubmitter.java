@@ -23,6 +23,21 @@ public interface TurnSubmitter {
     Submission submit(Inbound inbound);
 
     /**
+     * Like {@link #submit(Inbound)}, without holding the calling thread while the activity is written
+     * to disk: when the write is still to come, {@code holdAnswer} is called (on this thread, before
+     * this returns) and the answer it gives runs once the activity is on disk, on the store's writer
+     * thread; otherwise the caller answers when this returns, as after {@link #submit(Inbound)}.
+     *
+     * <p>By default, {@link #submit(Inbound)}: the write is never still to come when it returns.
+     *
+     * @param holdAnswer called at most once; what it returns answers the channel, and must not block
+     * @throws IllegalArgumentException as {@link #submit(Inbound)}
+     */
+    default Submission submit(Inbound inbound, Supplier<Runnable> holdAnswer) {
+        return submit(inbound);
+    }
+
+    /**
      * Like {@link #submit(Inbound)}, with the channel's own record of the activity written in the same
      * transaction: both are kept or neither, so a crash between them cannot keep one without the other
      * (the web chat's echo of a message without its turn). {@code recordFirst} runs first, inside that

@@ -53,8 +53,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(GroupedCheckpoints.class);
-    /** A caller waits this long at most: a store that cannot write is an error, not a hang. */
-    private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final Duration AFTER_FAILURE = Duration.ofMillis(100);
     /**
      * How long the idle writer leaves a write to the caller that woke it: more than a turn takes from
@@ -111,7 +109,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
 
     @Override
     public void awaitDurable() {
-        if (!grouped || writer == null || writeHere()) {
+        if (durableNow()) {
             return;
         }
         CompletableFuture<Void> written = new CompletableFuture<>();
@@ -124,6 +122,11 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the store did not write to disk within " + LIMIT, e);
         }
+    }
+
+    @Override
+    public boolean durableNow() {
+        return !grouped || writer == null || writeHere();
     }
 
     @Override

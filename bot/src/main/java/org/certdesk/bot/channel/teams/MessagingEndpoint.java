@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletRequest;
@@ -20,6 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.certdesk.bot.conversation.Inbound;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.shared.ChannelAddress;
+import org.certdesk.bot.shared.DurableWrites;
 import org.certdesk.bot.system.BodyTooLargeException;
 import org.certdesk.bot.system.ProblemResponses;
 import org.certdesk.dialogs.engine.UserInput;
@@ -43,6 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the framework had nothing to add (the security chain lets this path through unchecked, the token is
  * checked here) but cost a share of each turn's CPU and heap (see docs/performance.md). The checks
  * every request gets (content type, undecodable query, body size) run before it, as for any path.
+ *
+ * <p>The 200 waits until the activity is on disk. When that needs the store's next group write, the
+ * request is put on hold (servlet async) and the writer answers it: the request's thread goes back to
+ * Tomcat instead of waiting, so a few threads serve many conversations (docs/performance.md).
  */
 final class MessagingEndpoint implements Filter {
     /** The path Teams posts activities to. */
@@ -138,7 +147,7 @@ final class MessagingEndpoint implements Filter {
         }
         String activityId = activity.id() != null ? activity.id() : CardActions.contentId(body);
         switch (activity.type()) {
-            case "message" -> submit(activity, activityId, CardActions.messageInput(activity));
+            case "message" -> submit(activity, activityId, CardActions.messageInput(activity), request);
             case "conversationUpdate" -> {
                 if (activity.addsBot()) {
                     if ("channel".equals(activity.conversationType())) {
@@ -146,12 +155,12 @@ final class MessagingEndpoint implements Filter {
                         log.info("helpdesk: this team's conversation id is {} (set certdesk.helpdesk.teams-conversation"
                                 + " to it)", teamConversation(activity.conversationId()));
                     }
-                    submit(activity, WELCOME_ID, new UserInput.Start(activity.locale()));
+                    submit(activity, WELCOME_ID, new UserInput.Start(activity.locale()), request);
                 }
             }
             case "installationUpdate" -> {
                 if ("add".equals(activity.action())) {
-                    submit(activity, WELCOME_ID, new UserInput.Start(activity.locale()));
+                    submit(activity, WELCOME_ID, new UserInput.Start(activity.locale()), request);
                 }
             }
             case "invoke" -> invoke(activity, activityId, response);
@@ -172,7 +181,7 @@ final class MessagingEndpoint implements Filter {
         if (choice == null) {
             body = CardActions.invokeError(400, "BadRequest", CardText.NO_CHOICE.in(activity.locale()));
         } else {
-            submit(activity, activityId, new UserInput.Choice(choice));
+            submit(activity, activityId, new UserInput.Choice(choice), null); // its answer has a body: not held
             body = CardActions.invokeMessage(CardText.RECEIVED.in(activity.locale()));
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -181,7 +190,9 @@ final class MessagingEndpoint implements Filter {
         response.getOutputStream().write(bytes);
     }
 
-    private void submit(Activity activity, String activityId, UserInput input) throws BadActivity {
+    /** @param held the request, to hold its answer until the activity is on disk; null to wait on this thread */
+    private void submit(Activity activity, String activityId, UserInput input, HttpServletRequest held)
+            throws BadActivity {
         Activity.Account bot = activity.recipient();
         Activity.Account user = activity.from();
         // In a group chat or channel thread, each person has a dialog of their own (PersonalDialogs).
@@ -192,13 +203,52 @@ final class MessagingEndpoint implements Filter {
         Inbound inbound = new Inbound(activityId, address, input, activity.locale(), clock.instant());
         TurnSubmitter.Submission submission;
         try {
-            submission = turns.submit(inbound);
+            submission = held == null ? turns.submit(inbound) : turns.submit(inbound, () -> hold(held));
         } catch (IllegalArgumentException e) {
             throw new BadActivity(e.getMessage()); // an id longer than the store keeps: 400, nothing stored
         }
         if (submission == TurnSubmitter.Submission.DUPLICATE) {
             log.debug("Duplicate activity {} in {}: ignored", activityId, address.key());
         }
+    }
+
+    /**
+     * Puts the request on hold: the 200 goes out when the returned answer runs (once the activity is on
+     * disk), or a 500 if the store has not written it within {@link DurableWrites#LIMIT}, as a thread
+     * waiting for the write would have answered.
+     */
+    private Runnable hold(HttpServletRequest request) {
+        AsyncContext held = request.startAsync();
+        held.setTimeout(DurableWrites.LIMIT.toMillis());
+        AtomicBoolean answered = new AtomicBoolean();
+        held.addListener(new AsyncListener() {
+            @Override
+            public void onTimeout(AsyncEvent event) throws IOException {
+                if (answered.compareAndSet(false, true)) {
+                    log.error("an activity was not written to the store within {}: answered 500", DurableWrites.LIMIT);
+                    refuse(request, (HttpServletResponse) held.getResponse(), HttpStatus.INTERNAL_SERVER_ERROR,
+                            "the activity could not be stored in time, send it again");
+                    held.complete();
+                }
+            }
+
+            @Override
+            public void onComplete(AsyncEvent event) {
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        });
+        return () -> {
+            if (answered.compareAndSet(false, true)) {
+                held.complete();
+            }
+        };
     }
 
     private byte[] body(HttpServletRequest request) throws IOException {

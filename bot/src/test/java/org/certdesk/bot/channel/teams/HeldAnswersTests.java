@@ -1,0 +1,159 @@
+package org.certdesk.bot.channel.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import org.certdesk.bot.testing.TestApplications;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * An activity is answered 200 once it is in the store's file, and waiting for that write does not
+ * hold a request thread: with two request threads and H2's write to the file held up, eight Teams
+ * conversations' turns all run, none is answered, and all are answered once the write goes through.
+ * (A thread waiting for the write would have let two turns run, and left six activities unread.)
+ */
+class HeldAnswersTests {
+    private static final int CONVERSATIONS = 8;
+    private static BotFrameworkStub teams;
+
+    @BeforeAll
+    static void startStubs() {
+        teams = new BotFrameworkStub();
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        teams.close();
+    }
+
+    @Test
+    void turnsRunWhileTheirAnswersWaitForTheWrite(@TempDir Path directory) throws Exception {
+        Map<String, Object> settings = new HashMap<>(teams.settings());
+        settings.put("server.tomcat.threads.max", "2");
+        settings.put("server.tomcat.threads.min-spare", "1");
+        ExecutorService employees = Executors.newFixedThreadPool(CONVERSATIONS);
+        try (ConfigurableApplicationContext bot = TestApplications.start(TestApplications.h2File(directory), settings,
+                WebApplicationType.SERVLET)) {
+            String url = "http://localhost:" + TestApplications.port(bot);
+            List<TeamsUser> users = IntStream.range(0, CONVERSATIONS).mapToObj(i -> new TeamsUser(teams, url, "en-US"))
+                    .toList();
+            assertThat(users.get(0).type("warm-up").statusCode()).isEqualTo(200);
+            JdbcClient jdbc = bot.getBean(JdbcClient.class);
+            long before = recorded(jdbc);
+
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread writeHeldUp = holdTheStoreLock(mvStore(bot.getBean(DataSource.class)), holding, release);
+            List<Future<HttpResponse<String>>> answers;
+            try {
+                assertThat(holding.await(10, TimeUnit.SECONDS)).as("the store's lock taken").isTrue();
+                answers = users.stream().map(user -> employees.submit(() -> user.type("hello"))).toList();
+                await().atMost(Duration.ofSeconds(20)).alias("every conversation's turn run and committed")
+                        .until(() -> recorded(jdbc) - before == CONVERSATIONS);
+                Thread.sleep(300); // time for an answer that would not wait
+                assertThat(answers).as("answers sent before the write").noneMatch(Future::isDone);
+            } finally {
+                release.countDown();
+                writeHeldUp.join(10_000);
+            }
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+        } finally {
+            employees.shutdownNow();
+        }
+    }
+
+    /**
+     * A store that cannot write is an error, not a hang: an activity held for a write that does not come
+     * within 10 s is answered 500 (Teams sends it again later; the store then knows it), as a thread
+     * waiting for the write answers. The one that was writing when the file stopped is answered once
+     * the write goes through.
+     */
+    @Test
+    void anActivityTheStoreCannotWriteInTimeIsAnswered500(@TempDir Path directory) throws Exception {
+        ExecutorService employees = Executors.newFixedThreadPool(2);
+        try (ConfigurableApplicationContext bot = TestApplications.start(TestApplications.h2File(directory),
+                teams.settings(), WebApplicationType.SERVLET)) {
+            String url = "http://localhost:" + TestApplications.port(bot);
+            TeamsUser writing = new TeamsUser(teams, url, "en-US");
+            TeamsUser held = new TeamsUser(teams, url, "fr-FR");
+            assertThat(writing.type("warm-up").statusCode()).isEqualTo(200);
+            JdbcClient jdbc = bot.getBean(JdbcClient.class);
+            long before = recorded(jdbc);
+
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread writeHeldUp = holdTheStoreLock(mvStore(bot.getBean(DataSource.class)), holding, release);
+            Future<HttpResponse<String>> writer;
+            HttpResponse<String> refused;
+            try {
+                assertThat(holding.await(10, TimeUnit.SECONDS)).as("the store's lock taken").isTrue();
+                writer = employees.submit(() -> writing.type("the file stops"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> recorded(jdbc) - before == 1);
+                long asked = System.nanoTime();
+                refused = employees.submit(() -> held.type("bonjour")).get(30, TimeUnit.SECONDS);
+                assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("answered after the store's limit")
+                        .isGreaterThanOrEqualTo(Duration.ofSeconds(9));
+            } finally {
+                release.countDown();
+                writeHeldUp.join(10_000);
+            }
+            assertThat(refused.statusCode()).isEqualTo(500);
+            assertThat(refused.body()).contains("could not be stored in time");
+            assertThat(writer.get(10, TimeUnit.SECONDS).statusCode()).as("the activity whose write stopped")
+                    .isEqualTo(200);
+        } finally {
+            employees.shutdownNow();
+        }
+    }
+
+    /** Activities of the bot's conversations recorded: turns run, and activities waiting in the inbox. */
+    private static long recorded(JdbcClient jdbc) {
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM processed_activities) + (SELECT COUNT(*) FROM inbox)")
+                .query(Long.class).single();
+    }
+
+    /** Takes H2's store lock, without which nothing is written to the file, until {@code release}. */
+    private static Thread holdTheStoreLock(MVStore store, CountDownLatch holding, CountDownLatch release) {
+        Thread thread = new Thread(() -> store.executeFilestoreOperation(() -> {
+            holding.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), "test-holds-the-store-lock");
+        thread.start();
+        return thread;
+    }
+
+    private static MVStore mvStore(DataSource dataSource) throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return ((org.h2.engine.SessionLocal) connection.unwrap(org.h2.jdbc.JdbcConnection.class).getSession())
+                    .getDatabase().getStore().getMvStore();
+        }
+    }
+}
