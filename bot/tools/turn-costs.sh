@@ -14,7 +14,9 @@
 #
 # Settings (environment): C=64 conversations, WARM=240 s of load before the window, DUR=40 s window,
 # PORT=39900, EXTRA_OPTS="" (more JVM flags, e.g. -Dserver.tomcat.threads.max=8), JVM_OPTS (instead of the
-# README's collector and memory flags), OUT=/tmp/turn-costs.
+# README's collector and memory flags), OUT=/tmp/turn-costs, ALSO=postgres (also counts the CPU of the
+# processes of that name, the database server's, as a group of its own: for the postgres profile,
+# started with bot/tools/EmbeddedPostgresServer.java and SPRING_PROFILES_ACTIVE=postgres CERTDESK_DB_URL=…).
 # JVM flags: the README's start command (plus Teams pacing off, as in the side-by-side bench).
 # Prints one line of figures and one of CPU by thread group; the data folder is deleted at the end.
 set -euo pipefail
@@ -34,6 +36,16 @@ tick = os.sysconf('SC_CLK_TCK')
 with open(path, 'w') as f:
     io = dict(l.split(':') for l in open(f'/proc/{pid}/io'))
     f.write(f"write_bytes {int(io['write_bytes'])}\n")
+    also = os.environ.get('ALSO', '')  # processes of another program the turns cost, e.g. postgres
+    if also:
+        for other in os.listdir('/proc'):
+            try:
+                if other.isdigit() and open(f'/proc/{other}/comm').read().strip() == also:
+                    stat = open(f'/proc/{other}/stat').read()
+                    fields = stat[stat.rindex(')') + 2:].split()
+                    f.write(f"{also}-{other}\t{also} server\t{(int(fields[11]) + int(fields[12])) / tick}\t{int(fields[12]) / tick}\n")
+            except OSError:
+                pass  # ended meanwhile
     for tid in os.listdir(f'/proc/{pid}/task'):
         try:
             name = open(f'/proc/{pid}/task/{tid}/comm').read().strip()
@@ -57,7 +69,7 @@ sampler=$!
 node "$bench/harness/loadgen.js" --target "http://127.0.0.1:$PORT/api/messages" --name "$name" -c "$C" \
   --warmup "$WARM" --duration "$DUR" --pid "$pid" --expect-replies 1 --quiet --json-out "$out/result.jsonl" >/dev/null
 wait "$sampler"
-du -sh "$data/data" | cut -f1 >"$out/file-size"
+{ du -sh "$data/data" 2>/dev/null || echo "- (no H2 file)"; } | cut -f1 >"$out/file-size"
 
 python3 - "$out" "$name" <<'PY'
 import json, sys
@@ -74,7 +86,7 @@ bytes0, threads0 = read(f'{out}/start')
 bytes1, threads1 = read(f'{out}/end')
 turns = result['turns']
 # Thread names as the kernel keeps them (15 characters).
-groups = [('http-nio', 'request threads'), ('H2-serializatio', 'H2 writer'), ('H2-save', 'H2 writer'),
+groups = [('postgres server', 'PostgreSQL server'), ('http-nio', 'request threads'), ('H2-serializatio', 'H2 writer'), ('H2-save', 'H2 writer'),
           ('MVStore', 'H2 writer'), ('certdesk-store-', 'H2 writer'), ('certdesk-outbox', 'outbox'),
           ('certdesk-teams-', 'Teams HTTP client'), ('HttpClient', 'Teams HTTP client'),
           ('C1 Compiler', 'JIT'), ('C2 Compiler', 'JIT'), ('VM Thread', 'GC and safepoints')]
