@@ -42,8 +42,8 @@ public final class WorkerThreads {
     /**
      * A pool of at most {@code max} threads named {@code prefix-n} that starts a thread only when none
      * is free, and ends one that waited {@link #IDLE_SECONDS} for work. A fixed pool starts a new thread
-     * for each task until it has {@code max}, free ones or not: the outbox's 16 lanes all ran after the
-     * first 16 replies, even where the connector answers at once and few are ever busy together.
+     * for each task until it has {@code max}, free ones or not: all the outbox's lanes ran after its
+     * first few replies, even where the connector answers at once and few are ever busy together.
      * Beyond {@code max} busy threads, tasks wait in order ({@link GrowingPool}).
      */
     public static ExecutorService growing(String prefix, int max) {
