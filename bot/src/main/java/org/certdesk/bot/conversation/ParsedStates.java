@@ -1,7 +1,7 @@
 package org.certdesk.bot.conversation;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.certdesk.bot.shared.Caches;
 import org.certdesk.dialogs.engine.ConversationState;
 
 /**
@@ -16,7 +16,7 @@ final class ParsedStates {
     /** About the conversations a busy instance has going at once, a few kilobytes each. */
     private static final int SIZE = 4096;
 
-    private final Cache<String, ConversationState> byText = Caffeine.newBuilder().maximumSize(SIZE).build();
+    private final Cache<String, ConversationState> byText = Caches.inline().maximumSize(SIZE).build();
 
     ConversationState read(String json) {
         return byText.get(json, ConversationState::fromJson);

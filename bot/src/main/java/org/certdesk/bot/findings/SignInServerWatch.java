@@ -10,16 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 import org.certdesk.analyzer.CertAnalyzer;
 import org.certdesk.analyzer.HostReport;
 import org.certdesk.analyzer.Report;
 import org.certdesk.analyzer.Target;
 import org.certdesk.bot.system.AnalyzerTargets;
-import org.certdesk.bot.system.WorkerThreads;
+import org.certdesk.bot.system.Housekeeping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Checks the configured sign-in hosts ({@code certdesk.analyzer.hosts} and the AD FS host, with the
  * trusted roots) for every Android release the analyzer knows, at start and every
- * {@code certdesk.analyzer.watch-interval}, on a thread of its own; keeps each result with its time,
+ * {@code certdesk.analyzer.watch-interval}, on the {@link Housekeeping} thread; keeps each result with its time,
  * opens a finding for each server problem not already open and closes the open ones a complete
  * check no longer sees, announcing each change once in the helpdesk's Teams channel. A host that
  * could not be looked at (unreachable, or some releases not checked) closes nothing: "not seen"
@@ -50,10 +48,13 @@ public class SignInServerWatch implements SmartLifecycle {
     private final WatchSettings settings;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private volatile ScheduledExecutorService checks;
+    private final Housekeeping housekeeping;
+    private volatile ScheduledFuture<?> checks;
 
     SignInServerWatch(CertAnalyzer analyzer, AnalyzerTargets targets, FindingStore findings, AnalyzerResults results,
-            FindingNotices notices, WatchSettings settings, PlatformTransactionManager transactions, Clock clock) {
+            FindingNotices notices, WatchSettings settings, PlatformTransactionManager transactions, Clock clock,
+            Housekeeping housekeeping) {
+        this.housekeeping = housekeeping;
         this.analyzer = analyzer;
         this.targets = targets;
         this.findings = findings;
@@ -123,34 +124,21 @@ public class SignInServerWatch implements SmartLifecycle {
         });
     }
 
-    private void checkQuietly() {
-        try {
-            check();
-        } catch (RuntimeException e) {
-            // The next check does what this one could not; the thread must survive to run it.
-            log.warn("sign-in server watch failed, will try again: {}", e.toString());
-        }
-    }
-
     @Override
     public void start() {
         if (!settings.watching()) {
             log.info("sign-in server watch is off (certdesk.analyzer.watch-interval=0): no server findings");
             return;
         }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-                WorkerThreads.named("certdesk-server-watch"));
-        long every = settings.watchInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::checkQuietly, 0, every, TimeUnit.MILLISECONDS);
-        checks = executor;
+        checks = housekeeping.every("sign-in server watch", settings.watchInterval(), this::check);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService executor = checks;
+        ScheduledFuture<?> scheduled = checks;
         checks = null;
-        if (executor != null) {
-            WorkerThreads.stopGracefully(executor);
+        if (scheduled != null) {
+            scheduled.cancel(false); // a check under way finishes: Housekeeping waits for it
         }
     }
 

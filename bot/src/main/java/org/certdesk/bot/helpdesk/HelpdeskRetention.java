@@ -3,6 +3,7 @@ package org.certdesk.bot.helpdesk;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.certdesk.bot.system.Housekeeping;
 import org.certdesk.bot.system.PeriodicSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,8 @@ class HelpdeskRetention extends PeriodicSweep {
     private final Clock clock;
 
     HelpdeskRetention(CaseStore cases, Transcript transcript, PlatformTransactionManager transactions,
-            HelpdeskProperties properties, Clock clock) {
-        super("helpdesk-retention", EVERY);
+            HelpdeskProperties properties, Clock clock, Housekeeping housekeeping) {
+        super("helpdesk-retention", EVERY, housekeeping);
         this.cases = cases;
         this.transcript = transcript;
         this.transaction = new TransactionTemplate(transactions);

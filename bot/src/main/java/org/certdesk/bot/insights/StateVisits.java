@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.certdesk.bot.conversation.StateLog;
+import org.certdesk.bot.shared.Caches;
 import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +44,7 @@ class StateVisits implements StateLog {
     }
 
     private final JdbcClient jdbc;
-    private final Cache<Visit, Boolean> written = Caffeine.newBuilder()
+    private final Cache<Visit, Boolean> written = Caches.inline()
             .maximumSize(REMEMBERED)
             .expireAfterAccess(Duration.ofHours(1))
             .build();

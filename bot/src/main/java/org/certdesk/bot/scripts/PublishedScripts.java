@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.certdesk.bot.conversation.ScriptSource;
+import org.certdesk.bot.shared.Caches;
 import org.certdesk.dialogs.action.Catalogue;
 import org.certdesk.dialogs.engine.DialogEngine;
 import org.certdesk.dialogs.load.DefaultScripts;
@@ -44,9 +44,9 @@ public class PublishedScripts implements ScriptSource {
     private final Clock clock;
     private final ScriptLoader loader;
     private final Catalogue catalogue = Catalogue.standard();
-    private final Cache<String, Integer> publishedVersions = Caffeine.newBuilder()
+    private final Cache<String, Integer> publishedVersions = Caches.inline()
             .expireAfterWrite(Duration.ofSeconds(1)).build();
-    private final Cache<String, DialogEngine> engines = Caffeine.newBuilder().maximumSize(64).build();
+    private final Cache<String, DialogEngine> engines = Caches.inline().maximumSize(64).build();
     /** Versions ("id@version") found not to load: reported once, not linted again every second. */
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
 

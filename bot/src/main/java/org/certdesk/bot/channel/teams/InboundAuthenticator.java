@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -17,6 +16,7 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import org.certdesk.bot.shared.Caches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,7 +52,7 @@ class InboundAuthenticator {
      * of a request. Only tokens that passed are kept; on each use their validity times are checked
      * again and their signing key must still be the one published under their key id.
      */
-    private final Cache<String, Checked> verified = Caffeine.newBuilder().maximumSize(4096)
+    private final Cache<String, Checked> verified = Caches.inline().maximumSize(4096)
             .expireAfterWrite(Duration.ofHours(2)).build();
 
     private final SigningKeys keys;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.certdesk.bot.shared.Caches;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,7 @@ class NewConversationLimit {
     private static final long WINDOW_MILLIS = Duration.ofMinutes(1).toMillis();
 
     /** Fixed one-minute windows: {@code counts[0]} the window's start, {@code counts[1]} conversations in it. */
-    private final Cache<String, long[]> windows = Caffeine.newBuilder().maximumSize(100_000)
+    private final Cache<String, long[]> windows = Caches.inline().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(2)).build();
     private final int perMinute;
     private final Clock clock;

@@ -3,6 +3,7 @@ package org.certdesk.bot.channel.webchat;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.certdesk.bot.system.Housekeeping;
 import org.certdesk.bot.system.PeriodicSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,8 @@ class WebChatRetention extends PeriodicSweep {
     private final Duration retention;
     private final Clock clock;
 
-    WebChatRetention(ActivityLog activities, WebChatProperties properties, Clock clock) {
-        super("webchat-retention", EVERY);
+    WebChatRetention(ActivityLog activities, WebChatProperties properties, Clock clock, Housekeeping housekeeping) {
+        super("webchat-retention", EVERY, housekeeping);
         this.activities = activities;
         this.retention = properties.retention();
         this.clock = clock;

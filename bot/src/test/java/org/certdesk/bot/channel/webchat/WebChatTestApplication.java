@@ -1,6 +1,7 @@
 package org.certdesk.bot.channel.webchat;
 
 import org.certdesk.bot.system.CertdeskProperties;
+import org.certdesk.bot.system.Housekeeping;
 import org.certdesk.bot.system.StoredSecrets;
 import org.certdesk.bot.system.security.Role;
 import org.certdesk.bot.system.security.SecurityProperties;
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Import;
 @ComponentScan(basePackageClasses = { WebChatTestApplication.class, Role.class },
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 @EnableConfigurationProperties({ WebChatProperties.class, CertdeskProperties.class, SecurityProperties.class })
-@Import(StoredSecrets.class)
+@Import({ StoredSecrets.class, Housekeeping.class })
 class WebChatTestApplication {
 
     /** Each test context its own in-memory database, in the same mode as the real one. */
