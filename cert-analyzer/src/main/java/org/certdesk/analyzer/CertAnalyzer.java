@@ -53,6 +53,7 @@ public final class CertAnalyzer implements AutoCloseable {
                 builder.desktopCheck ? JdkTrustStore.load() : null, builder.clock);
         Duration ttl = builder.cacheTtl;
         this.reports = Caffeine.newBuilder()
+                .executor(Runnable::run) // upkeep in the caller: not a thread of the JVM's common pool for it
                 .maximumSize(builder.cacheSize)
                 .expireAfter(Expiry.<CacheKey, HostReport>creating((key, report) ->
                         report.verdict().stopsAnalysis() && FAILURE_TTL.compareTo(ttl) < 0 ? FAILURE_TTL : ttl))

@@ -73,9 +73,10 @@ public record CertdeskProperties(
      * @param initialBackoff the wait after the first failed attempt; doubled on each retry, with jitter
      * @param maxBackoff the cap of that wait (a Retry-After asked by the remote end is honoured as is)
      * @param workers conversations delivered to in parallel; each delivery waits for the channel's
-     *     answer, so this many requests to the channels are in flight at most. 8: at 100 ms a reply
-     *     that is 80 replies a second, past the 30 a second Teams takes from a tenant (pacing); on 2
-     *     cores 8 deliver as fast as 16 did at 64 busy conversations (docs/performance.md)
+     *     answer, so this many requests to the channels are in flight at most. 4: at 100 ms a reply
+     *     that is 40 replies a second, past the 30 a second Teams takes from a tenant (pacing); on 2
+     *     cores 4 deliver as fast as 16 did at 64 busy conversations (docs/performance.md). Raise it
+     *     for a slower connector or several tenants
      * @param lease how long a claimed entry is left to its delivery without news from its instance
      *     before another may take it: renewed every third of it while the instance holds the entry
      *     (however long the channel takes), so a dead instance's replies leave from another this
@@ -88,7 +89,7 @@ public record CertdeskProperties(
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("5m") Duration maxBackoff,
-            @DefaultValue("8") int workers,
+            @DefaultValue("4") int workers,
             @DefaultValue("6s") Duration lease,
             @DefaultValue("50") int maxAttempts,
             @DefaultValue("7d") Duration retention) {}

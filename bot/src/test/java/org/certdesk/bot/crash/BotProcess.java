@@ -47,8 +47,14 @@ final class BotProcess implements AutoCloseable {
      * and waits until it answers.
      */
     static BotProcess start(Path folder, String name, int port, List<String> settings) {
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", mainClassPath(), CertdeskApplication.class.getName(),
+        return start(folder, name, port, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), settings);
+    }
+
+    /** Like {@link #start(Path, String, int, List)}, with the JVM's flags {@code jvm}. */
+    static BotProcess start(Path folder, String name, int port, List<String> jvm, List<String> settings) {
+        List<String> command = new ArrayList<>(List.of(javaCommand()));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", mainClassPath(), CertdeskApplication.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--certdesk.security.users[0].name=" + ADMIN,
                 "--certdesk.security.users[0].password={noop}" + ADMIN_PASSWORD,
@@ -85,6 +91,11 @@ final class BotProcess implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /** The operating system's id of the bot's process. */
+    long pid() {
+        return process.pid();
     }
 
     URI uri(String path) {
