@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ThreadsUnderLoadTests {
     private static final int CONVERSATIONS = 32;
     private static final int TURNS_EACH = 25;
-    /** 38 here (the JVM's own 16 included), 48 before the housekeeping thread and 4 request threads and lanes. */
+    /** 38 here (the JVM's own 14 included), 48 before the housekeeping thread and 4 request threads and lanes. */
     private static final int MOST_THREADS = 40;
     private static final List<String> README_JVM = List.of("-XX:+UseSerialGC", "-Xmx144m", "-Xss512k",
             "-XX:ReservedCodeCacheSize=64m");
