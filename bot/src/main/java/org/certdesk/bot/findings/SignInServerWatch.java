@@ -54,7 +54,6 @@ public class SignInServerWatch implements SmartLifecycle {
     SignInServerWatch(CertAnalyzer analyzer, AnalyzerTargets targets, FindingStore findings, AnalyzerResults results,
             FindingNotices notices, WatchSettings settings, PlatformTransactionManager transactions, Clock clock,
             Housekeeping housekeeping) {
-        this.housekeeping = housekeeping;
         this.analyzer = analyzer;
         this.targets = targets;
         this.findings = findings;
@@ -63,6 +62,7 @@ public class SignInServerWatch implements SmartLifecycle {
         this.settings = settings;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.housekeeping = housekeeping;
     }
 
     /** Checks every host for every Android release now, and opens and closes findings accordingly. */
