@@ -32,7 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ThreadsUnderLoadTests {
     private static final int CONVERSATIONS = 32;
     private static final int TURNS_EACH = 25;
-    /** 38 here (the JVM's own 14 included), 48 before the housekeeping thread and 4 request threads and lanes. */
+    /**
+     * 38 on the 2-core machine of docs/performance.md, the JVM's own 14 included. Before, with a thread
+     * each for the periodic work and 8 request threads and 8 lanes: 51 at 64 conversations
+     * ({@code bot/tools/turn-costs.sh}).
+     */
     private static final int MOST_THREADS = 40;
     private static final List<String> README_JVM = List.of("-XX:+UseSerialGC", "-Xmx144m", "-Xss512k",
             "-XX:ReservedCodeCacheSize=64m");
