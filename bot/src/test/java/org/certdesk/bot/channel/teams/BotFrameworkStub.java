@@ -22,6 +22,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.nimbusds.jwt.JWTClaimsSet;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,8 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  * keys ({@link TestKeys}), the Entra token service, and the Bot Connector of the conversations, whose
  * request journal is what Teams would show. The connector answers 201 unless a test scripts failures
  * with the {@value #CONNECTOR} scenario.
+ *
+ * <p>A test class holds one in a static field with {@code @RegisterExtension}: it stops after the
+ * class's tests (and before a context marked {@code @DirtiesContext} closes).
  */
-final class BotFrameworkStub implements AutoCloseable {
+final class BotFrameworkStub implements AutoCloseable, AfterAllCallback {
     /** The WireMock scenario of the connector's answers; its states are the constants below. */
     static final String CONNECTOR = "connector";
     /** Accepts every activity (the scenario's start). */
@@ -194,5 +199,10 @@ final class BotFrameworkStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

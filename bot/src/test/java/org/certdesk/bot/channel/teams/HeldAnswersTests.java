@@ -20,9 +20,8 @@ import javax.sql.DataSource;
 
 import org.certdesk.bot.testing.TestApplications;
 import org.h2.mvstore.MVStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,17 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class HeldAnswersTests {
     private static final int CONVERSATIONS = 8;
-    private static BotFrameworkStub teams;
 
-    @BeforeAll
-    static void startStubs() {
-        teams = new BotFrameworkStub();
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        teams.close();
-    }
+    @RegisterExtension
+    static final BotFrameworkStub teams = new BotFrameworkStub();
 
     @Test
     void turnsRunWhileTheirAnswersWaitForTheWrite(@TempDir Path directory) throws Exception {

@@ -17,9 +17,9 @@ import org.certdesk.bot.findings.SignInServerWatch;
 import org.certdesk.bot.system.CertdeskApplication;
 import org.certdesk.bot.testing.LoopbackPki;
 import org.certdesk.bot.testing.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,7 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 @ContextConfiguration(initializers = ServerFindingsInTeamsTests.Settings.class)
 @DirtiesContext // the stubs stop with this class
 class ServerFindingsInTeamsTests {
-    private static final BotFrameworkStub teams = new BotFrameworkStub();
+    @RegisterExtension
+    static final BotFrameworkStub teams = new BotFrameworkStub();
+
     private static final String HELPDESK_CHANNEL = "19:it-helpdesk@thread.tacv2";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -67,11 +69,6 @@ class ServerFindingsInTeamsTests {
             properties.put("certdesk.helpdesk.locale", "en");
             org.certdesk.bot.testing.TestProperties.apply(context, properties);
         }
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        teams.close();
     }
 
     @AfterEach

@@ -20,8 +20,8 @@ import org.certdesk.bot.system.CertdeskApplication;
 import org.certdesk.bot.testing.LoopbackPki;
 import org.certdesk.dialogs.engine.ConversationState;
 import org.certdesk.dialogs.engine.Message;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +43,8 @@ import tools.jackson.databind.JsonNode;
 @ContextConfiguration(initializers = SharedConversationTests.Settings.class)
 @DirtiesContext // the stubs stop with this class; no other test can use its context
 class SharedConversationTests {
-    private static final BotFrameworkStub teams = new BotFrameworkStub(true);
+    @RegisterExtension
+    static final BotFrameworkStub teams = new BotFrameworkStub(true);
 
     @LocalServerPort
     int port;
@@ -65,11 +66,6 @@ class SharedConversationTests {
             properties.putAll(teams.settings());
             org.certdesk.bot.testing.TestProperties.apply(context, properties);
         }
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        teams.close();
     }
 
     @Test

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.certdesk.bot.testing.TestApplications;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,17 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * after it keep their order.
  */
 class SlowConnectorTests {
-    private static BotFrameworkStub teams;
-
-    @BeforeAll
-    static void startStubs() {
-        teams = new BotFrameworkStub();
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        teams.close();
-    }
+    @RegisterExtension
+    static final BotFrameworkStub teams = new BotFrameworkStub();
 
     @Test
     void aSlowAnswerWithinTheReplyTimeoutIsSentOnce(@TempDir Path directory) {

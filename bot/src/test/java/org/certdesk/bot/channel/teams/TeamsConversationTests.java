@@ -22,8 +22,8 @@ import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskApplication;
 import org.certdesk.bot.testing.LoopbackPki;
 import org.certdesk.dialogs.engine.ConversationState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +49,9 @@ import tools.jackson.databind.node.ObjectNode;
 @ContextConfiguration(initializers = TeamsConversationTests.Settings.class)
 @DirtiesContext // the stubs stop with this class; no other test can use its context
 class TeamsConversationTests {
-    private static final BotFrameworkStub teams = new BotFrameworkStub();
+    @RegisterExtension
+    static final BotFrameworkStub teams = new BotFrameworkStub();
+
     private static final String PIXEL_7 = "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36"
             + " (KHTML, like Gecko) Chrome/116.0.0.0 Mobile Safari/537.36";
     private static final HttpClient PHONE = HttpClient.newHttpClient();
@@ -77,11 +79,6 @@ class TeamsConversationTests {
             properties.put("certdesk.helpdesk.teams-service-url", teams.serviceUrl());
             org.certdesk.bot.testing.TestProperties.apply(context, properties);
         }
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        teams.close();
     }
 
     /** What the employee reads, per language. */

@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.certdesk.bot.testing.TestApplications;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,17 +30,8 @@ import tools.jackson.databind.JsonNode;
  * Retry-After, followed by the rest.
  */
 class TeamsOutboxRestartTests {
-    private static BotFrameworkStub teams;
-
-    @BeforeAll
-    static void startStubs() {
-        teams = new BotFrameworkStub();
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        teams.close();
-    }
+    @RegisterExtension
+    static final BotFrameworkStub teams = new BotFrameworkStub();
 
     @Test
     void eachReplyReachesTheConnectorOnceInOrderAcrossARestart(@TempDir Path directory) {
