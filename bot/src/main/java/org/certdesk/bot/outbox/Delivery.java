@@ -2,6 +2,8 @@ package org.certdesk.bot.outbox;
 
 import java.util.List;
 
+import org.certdesk.bot.shared.DurableWrites;
+
 /**
  * Sends outbox entries of one channel. Called by the outbox dispatcher, one entry of a conversation
  * at a time, never concurrently for the same conversation. Must not throw for what the remote end
@@ -12,6 +14,24 @@ public interface Delivery {
     String channel();
 
     DeliveryResult deliver(OutboxEntry entry);
+
+    /**
+     * Delivers {@code entry} of a turn whose write to disk may still be under way: nothing of it may
+     * leave before {@code written} opens (a reply the employee read must not come from a turn a crash
+     * undoes). A channel that can get ready first (render, take a connection) does so meanwhile; this
+     * default waits, then delivers.
+     */
+    default DeliveryResult deliver(OutboxEntry entry, DurableWrites.Signal written) {
+        if (!written.await(DurableWrites.LIMIT)) {
+            return notWritten();
+        }
+        return deliver(entry);
+    }
+
+    /** Not sent, and tried again later: its turn's write did not reach the disk within {@link DurableWrites#LIMIT}. */
+    static DeliveryResult notWritten() {
+        return DeliveryResult.retry(null, "not sent: its turn was not on disk within " + DurableWrites.LIMIT);
+    }
 
     /**
      * The replies of one turn as this channel sends them, before they are stored: a channel where

@@ -119,8 +119,16 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
         Instant claimedUntil = lanes.claimUntil(now);
         List<OutboxEntry> entries = store.appendClaimed(numbers, address, replies, now, claimedUntil);
-        // Posted once on disk: a reply the employee read must not come from a turn a crash undoes.
-        AfterCommit.run(() -> durable.afterDurable(() -> lanes.submit(ticket, entries, claimedUntil)));
+        // Posted once on disk: a reply the employee read must not come from a turn a crash undoes. When
+        // this thread is about to write, the lane starts now and gets the reply ready during the write.
+        AfterCommit.run(() -> {
+            DurableWrites.Signal written = durable.signalWhenWrittenHere();
+            if (written != null) {
+                lanes.submit(ticket, entries, claimedUntil, written);
+            } else {
+                durable.afterDurable(() -> lanes.submit(ticket, entries, claimedUntil, DurableWrites.Signal.OPEN));
+            }
+        });
     }
 
     /** How many outbox entries {@link #appendAndSend} makes of a turn's replies on the conversation's channel. */

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import org.certdesk.bot.shared.ConversationKey;
+import org.certdesk.bot.shared.DurableWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,11 +93,12 @@ final class OutboxLanes {
      * After the commit: queues the entries on the conversation's lane, or hands them to the poller.
      *
      * @param claimedUntil the claim the entries were stored with
+     * @param written opens once the commit is on disk: until then the lane may get ready, not send
      */
-    void submit(Ticket ticket, List<OutboxEntry> entries, Instant claimedUntil) {
+    void submit(Ticket ticket, List<OutboxEntry> entries, Instant claimedUntil, DurableWrites.Signal written) {
         Lane lane = ticket.after() != null ? ticket.after() : new Lane(ticket.key());
         List<Lane.Claimed> claimed = entries.stream()
-                .map(entry -> new Lane.Claimed(entry, claims.hold(entry.id(), claimedUntil))).toList();
+                .map(entry -> new Lane.Claimed(entry, claims.hold(entry.id(), claimedUntil), written)).toList();
         switch (lane.add(claimed)) {
             case REFUSED -> giveBack(claimed);
             case QUEUED -> lanes.put(ticket.key(), lane);
@@ -228,7 +230,7 @@ final class OutboxLanes {
             return null;
         }
         try {
-            return deliveries.get(entry.address().channel()).deliver(entry);
+            return deliveries.get(entry.address().channel()).deliver(entry, claimed.written());
         } catch (RuntimeException e) {
             return DeliveryResult.retry(null, e.toString()); // a Delivery should not throw; be safe anyway
         }
@@ -255,7 +257,7 @@ final class OutboxLanes {
     static final class Lane {
         enum Added { START, QUEUED, REFUSED }
 
-        record Claimed(OutboxEntry entry, OutboxClaims.Claim claim) {}
+        record Claimed(OutboxEntry entry, OutboxClaims.Claim claim, DurableWrites.Signal written) {}
 
         private final ConversationKey key;
         private final ArrayDeque<Claimed> queue = new ArrayDeque<>();

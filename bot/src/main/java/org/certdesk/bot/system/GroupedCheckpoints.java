@@ -138,6 +138,19 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
         queue(action);
     }
 
+    @Override
+    public Signal signalWhenWrittenHere() {
+        if (!grouped || writer == null) {
+            return Signal.OPEN;
+        }
+        if (!oneAtATime) {
+            return null;
+        }
+        Signal signal = Signal.closed();
+        queue(signal::open); // whoever writes next opens it: this caller, or the writer if it took the write
+        return signal;
+    }
+
     private void queue(Runnable action) {
         waiting.add(action);
         LockSupport.unpark(writer);

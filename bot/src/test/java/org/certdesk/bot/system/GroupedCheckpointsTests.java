@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.certdesk.bot.conversation.TurnSubmitter;
+import org.certdesk.bot.shared.DurableWrites;
 import org.certdesk.bot.testing.LoopbackPki;
 import org.certdesk.bot.testing.TestApplications;
 import org.certdesk.bot.testing.TestChat;
@@ -27,6 +29,7 @@ import org.certdesk.dialogs.engine.UserInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.MVStore;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -88,6 +91,60 @@ class GroupedCheckpointsTests {
         } finally {
             callers.shutdownNow();
             checkpoints.stop();
+        }
+    }
+
+    /**
+     * While commits come one at a time, a thread can get ready during the write its commit waits for
+     * (a reply's lane): the signal it is given opens once that write is in the file, not before.
+     */
+    @Test
+    void aSignalOpensOnlyOnceTheFileHoldsWhatWasCommittedBeforeIt(@TempDir Path directory) throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL");
+        GroupedCheckpoints checkpoints = new GroupedCheckpoints(dataSource, new SimpleMeterRegistry());
+        checkpoints.start();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (id INT PRIMARY KEY, text VARCHAR(100))");
+            checkpoints.awaitDurable();
+            MVStore store = StoreFileWrites.mvStore(connection);
+
+            statement.execute("INSERT INTO t VALUES (1, 'line')");
+            DurableWrites.Signal written;
+            try (HeldStoreLock held = new HeldStoreLock(store)) {
+                written = checkpoints.signalWhenWrittenHere();
+                assertThat(written).as("a signal while commits come one at a time").isNotNull();
+                assertThat(written.await(Duration.ofMillis(300))).as("open before the write").isFalse();
+            }
+            assertThat(written.await(Duration.ofSeconds(10))).as("open once written").isTrue();
+        } finally {
+            checkpoints.stop();
+        }
+    }
+
+    /** H2's store lock, without which nothing is written to the file, held until closed. */
+    private static final class HeldStoreLock implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final Thread thread;
+
+        HeldStoreLock(MVStore store) throws InterruptedException {
+            CountDownLatch holding = new CountDownLatch(1);
+            thread = new Thread(() -> store.executeFilestoreOperation(() -> {
+                holding.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }), "test-holds-the-store-lock");
+            thread.start();
+            assertThat(holding.await(10, TimeUnit.SECONDS)).as("the store's lock taken").isTrue();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            release.countDown();
+            thread.join(10_000);
         }
     }
 

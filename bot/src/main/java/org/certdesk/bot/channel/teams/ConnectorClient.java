@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.certdesk.bot.outbox.Delivery;
 import org.certdesk.bot.outbox.DeliveryResult;
+import org.certdesk.bot.shared.DurableWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,11 +50,12 @@ class ConnectorClient {
     }
 
     /**
-     * Posts {@code activityJson} to the conversation. Never throws for what the remote end does.
+     * Posts {@code activityJson} to the conversation once {@code written} opens. Never throws for what
+     * the remote end does.
      *
      * @param serviceUrl the Bot Connector base URL stored from an authenticated inbound activity
      */
-    DeliveryResult send(String serviceUrl, String conversationId, String activityJson) {
+    DeliveryResult send(String serviceUrl, String conversationId, String activityJson, DurableWrites.Signal written) {
         URI uri;
         try {
             uri = activitiesUri(serviceUrl, conversationId);
@@ -61,14 +64,16 @@ class ConnectorClient {
         }
         try {
             String token = tokens.token();
-            TeamsHttp.Answer answer = http.postReply(uri, activityJson, token);
+            TeamsHttp.Answer answer = http.postReply(uri, activityJson, token, written);
             if (answer.status() == 401 && token != null) {
                 log.info("Bot Connector refused the token (401); fetching a new one");
                 tokens.invalidate(token);
                 token = tokens.token();
-                answer = http.postReply(uri, activityJson, token);
+                answer = http.postReply(uri, activityJson, token, written);
             }
             return result(answer);
+        } catch (TeamsHttp.NotWritten e) {
+            return Delivery.notWritten();
         } catch (ConnectorTokens.TokenUnavailable e) {
             return DeliveryResult.retry(null, "no connector token: " + e.getMessage());
         } catch (TeamsHttp.NoAnswer e) {

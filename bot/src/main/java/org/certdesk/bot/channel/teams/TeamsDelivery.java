@@ -9,6 +9,7 @@ import org.certdesk.bot.outbox.DeliveryResult;
 import org.certdesk.bot.outbox.OutboxEntry;
 import org.certdesk.bot.outbox.Outbound;
 import org.certdesk.bot.shared.ChannelAddress;
+import org.certdesk.bot.shared.DurableWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,6 +61,12 @@ class TeamsDelivery implements Delivery {
 
     @Override
     public DeliveryResult deliver(OutboxEntry entry) {
+        return deliver(entry, DurableWrites.Signal.OPEN);
+    }
+
+    /** Renders the reply and takes the connection while its turn's write is under way. */
+    @Override
+    public DeliveryResult deliver(OutboxEntry entry, DurableWrites.Signal written) {
         ChannelAddress dialog = entry.address();
         if (dialog.serviceUrl() == null) {
             return DeliveryResult.rejected("the conversation has no serviceUrl");
@@ -77,7 +84,7 @@ class TeamsDelivery implements Delivery {
             return DeliveryResult.rejected("cannot render: " + e.getClass().getSimpleName());
         }
         if (pace == null) {
-            return connector.send(address.serviceUrl(), address.conversationId(), activity);
+            return connector.send(address.serviceUrl(), address.conversationId(), activity, written);
         }
         ConnectorPace.Decision decision = pace.tryAcquire(address.conversationId(), address.tenantId());
         if (decision.permit() == null) {
@@ -87,7 +94,7 @@ class TeamsDelivery implements Delivery {
                     "paced: Teams' rate limit for the conversation, not sent");
         }
         try {
-            return connector.send(address.serviceUrl(), address.conversationId(), activity);
+            return connector.send(address.serviceUrl(), address.conversationId(), activity, written);
         } finally {
             decision.permit().sent();
         }

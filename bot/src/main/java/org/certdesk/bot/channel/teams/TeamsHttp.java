@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.certdesk.bot.shared.DurableWrites;
 import org.certdesk.bot.system.JdkHttpDefaults;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +57,13 @@ class TeamsHttp {
         }
     }
 
+    /** The turn of a reply was not on disk within {@link DurableWrites#LIMIT}: nothing was sent. */
+    static final class NotWritten extends IOException {
+        NotWritten() {
+            super("its turn was not on disk within " + DurableWrites.LIMIT + ": not sent");
+        }
+    }
+
     private final int connectTimeout;
     private final Duration requestTimeout;
     private final Duration replyTimeout;
@@ -73,7 +81,7 @@ class TeamsHttp {
 
     /** GETs a JSON document within the request timeout; a status other than 200 is an {@link IOException} naming it. */
     String getJson(URI uri) throws IOException {
-        Answer answer = exchange(uri, null, null, null, requestTimeout);
+        Answer answer = exchange(uri, null, null, null, requestTimeout, DurableWrites.Signal.OPEN);
         if (answer.status() != 200) {
             throw new IOException("GET " + uri + " answered HTTP " + answer.status());
         }
@@ -82,17 +90,22 @@ class TeamsHttp {
 
     /** POSTs a form within the request timeout (the token service). */
     Answer postForm(URI uri, String form) throws IOException {
-        return exchange(uri, "application/x-www-form-urlencoded", form, null, requestTimeout);
+        return exchange(uri, "application/x-www-form-urlencoded", form, null, requestTimeout, DurableWrites.Signal.OPEN);
     }
 
-    /** POSTs a reply within the reply timeout, with {@code bearer} as its token unless null. */
-    Answer postReply(URI uri, String json, String bearer) throws IOException {
-        return exchange(uri, "application/json; charset=utf-8", json, bearer, replyTimeout);
+    /**
+     * POSTs a reply within the reply timeout, with {@code bearer} as its token unless null, once
+     * {@code written} opens: the connection is taken and the request made ready before.
+     *
+     * @throws NotWritten when {@code written} did not open in time (nothing was sent)
+     */
+    Answer postReply(URI uri, String json, String bearer, DurableWrites.Signal written) throws IOException {
+        return exchange(uri, "application/json; charset=utf-8", json, bearer, replyTimeout, written);
     }
 
-    /** A GET when {@code body} is null, else a POST of it. */
-    private Answer exchange(URI uri, String contentType, String body, String bearer, Duration timeout)
-            throws IOException {
+    /** A GET when {@code body} is null, else a POST of it; nothing leaves before {@code sendable} opens. */
+    private Answer exchange(URI uri, String contentType, String body, String bearer, Duration timeout,
+            DurableWrites.Signal sendable) throws IOException {
         String scheme = uri.getScheme();
         if ((!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
             // e.g. a key set's address taken from the metadata document: file: or jar: would read local files
@@ -117,11 +130,15 @@ class TeamsHttp {
         int status;
         try {
             if (body != null) {
-                try (OutputStream out = connection.getOutputStream()) {
+                try (OutputStream out = connection.getOutputStream()) { // a buffer: sent with the headers, below
                     out.write(body.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            status = connection.getResponseCode();
+            if (!sendable.await(DurableWrites.LIMIT)) {
+                connection.disconnect();
+                throw new NotWritten();
+            }
+            status = connection.getResponseCode(); // sends the request, then reads the answer's head
         } catch (SocketTimeoutException e) {
             connection.disconnect();
             throw new NoAnswer(timeout);

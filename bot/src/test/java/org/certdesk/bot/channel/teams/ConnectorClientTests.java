@@ -1,5 +1,7 @@
 package org.certdesk.bot.channel.teams;
 
+import static org.certdesk.bot.shared.DurableWrites.Signal.OPEN;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -65,7 +67,7 @@ class ConnectorClientTests {
     }
 
     private DeliveryResult send() {
-        return client.send(serviceUrl, CONVERSATION, "{\"type\":\"message\",\"text\":\"hi\"}");
+        return client.send(serviceUrl, CONVERSATION, "{\"type\":\"message\",\"text\":\"hi\"}", OPEN);
     }
 
     @Test
@@ -80,7 +82,8 @@ class ConnectorClientTests {
     @Test
     void aServiceUrlWithoutTrailingSlashWorksToo() {
         connectorAnswers(aResponse().withStatus(201));
-        assertThat(client.send(server.baseUrl() + "/teams", CONVERSATION, "{}").kind()).isEqualTo(DeliveryResult.Kind.SENT);
+        assertThat(client.send(server.baseUrl() + "/teams", CONVERSATION, "{}", OPEN).kind())
+                .isEqualTo(DeliveryResult.Kind.SENT);
     }
 
     @Test
@@ -164,13 +167,14 @@ class ConnectorClientTests {
         TeamsHttp http = new TeamsHttp(properties);
         ConnectorClient local = new ConnectorClient(http, new ConnectorTokens(properties, http, clock), clock);
         connectorAnswers(aResponse().withStatus(200));
-        assertThat(local.send(serviceUrl, CONVERSATION, "{}")).isEqualTo(DeliveryResult.sent());
+        assertThat(local.send(serviceUrl, CONVERSATION, "{}", OPEN)).isEqualTo(DeliveryResult.sent());
         assertThat(server.findAll(postRequestedFor(urlEqualTo(ACTIVITIES))).get(0).containsHeader("Authorization")).isFalse();
     }
 
     @Test
     void aBadServiceUrlIsRejected() {
-        assertThat(client.send("file:///etc/", CONVERSATION, "{}").kind()).isEqualTo(DeliveryResult.Kind.REJECTED);
-        assertThat(client.send("not a url", CONVERSATION, "{}").kind()).isEqualTo(DeliveryResult.Kind.REJECTED);
+        assertThat(client.send("file:///etc/", CONVERSATION, "{}", OPEN).kind())
+                .isEqualTo(DeliveryResult.Kind.REJECTED);
+        assertThat(client.send("not a url", CONVERSATION, "{}", OPEN).kind()).isEqualTo(DeliveryResult.Kind.REJECTED);
     }
 }

@@ -136,6 +136,48 @@ class HeldAnswersTests {
         }
     }
 
+    /**
+     * A reply leaves only once its turn is in the store's file. While turns come one at a time, the
+     * reply's lane starts during the turn's write, to have the reply ready when it ends: with H2's write
+     * held up, the turn runs and commits, and neither its answer nor its reply goes out until the write
+     * does. (Posted when the lane is ready, the reply would reach the connector within the 300 ms.)
+     */
+    @Test
+    void aReplyIsPostedOnlyOnceItsTurnIsInTheFile(@TempDir Path directory) throws Exception {
+        ExecutorService employee = Executors.newSingleThreadExecutor();
+        try (ConfigurableApplicationContext bot = TestApplications.start(TestApplications.h2File(directory),
+                teams.settings(), WebApplicationType.SERVLET)) {
+            TeamsUser user = new TeamsUser(teams, "http://localhost:" + TestApplications.port(bot), "fr-FR");
+            assertThat(user.type("bonjour").statusCode()).isEqualTo(200);
+            int shown = teams.awaitAttempts(user.conversationId(), attempts -> !attempts.isEmpty()).size();
+            Thread.sleep(300); // the warm-up's lane done and its entries marked sent: the next turn comes alone
+            JdbcClient jdbc = bot.getBean(JdbcClient.class);
+            long before = recorded(jdbc);
+
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread writeHeldUp = holdTheStoreLock(mvStore(bot.getBean(DataSource.class)), holding, release);
+            Future<HttpResponse<String>> answer;
+            try {
+                assertThat(holding.await(10, TimeUnit.SECONDS)).as("the store's lock taken").isTrue();
+                answer = employee.submit(() -> user.type("mon téléphone dit qu'il manque un certificat"));
+                await().atMost(Duration.ofSeconds(10)).alias("the turn run and committed")
+                        .until(() -> recorded(jdbc) - before == 1);
+                Thread.sleep(300);
+                assertThat(teams.attempts(user.conversationId())).as("replies posted before the write").hasSize(shown);
+                assertThat(answer).as("answered before the write").isNotDone();
+            } finally {
+                release.countDown();
+                writeHeldUp.join(10_000);
+            }
+            assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(teams.awaitAttempts(user.conversationId(), attempts -> attempts.size() > shown))
+                    .as("the reply, once written").allMatch(BotFrameworkStub.Attempt::accepted);
+        } finally {
+            employee.shutdownNow();
+        }
+    }
+
     private static void fromTheTenant(ObjectNode activity) {
         activity.put("textFormat", "plain");
         activity.putObject("channelData").putObject("tenant").put("id", BotFrameworkStub.TENANT_ID);

@@ -1,5 +1,7 @@
 package org.certdesk.bot.channel.teams;
 
+import static org.certdesk.bot.shared.DurableWrites.Signal.OPEN;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,7 +58,7 @@ class TeamsHttpTests {
             for (int round = 0; round < 3; round++) {
                 List<Future<TeamsHttp.Answer>> answers = new ArrayList<>();
                 for (int i = 0; i < 64; i++) {
-                    answers.add(senders.submit(() -> http.postReply(uri, REPLY, "token-1")));
+                    answers.add(senders.submit(() -> http.postReply(uri, REPLY, "token-1", OPEN)));
                 }
                 for (Future<TeamsHttp.Answer> answer : answers) {
                     assertThat(answer.get().status()).isEqualTo(200);
@@ -88,7 +90,7 @@ class TeamsHttpTests {
         TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
         try {
             for (String path : List.of("/sized/ok", "/chunked/ok", "/sized/error", "/chunked/error")) {
-                TeamsHttp.Answer answer = http.postReply(uri(connector, path), REPLY, "token-1");
+                TeamsHttp.Answer answer = http.postReply(uri(connector, path), REPLY, "token-1", OPEN);
                 assertThat(answer.status()).as(path).isEqualTo(path.endsWith("/error") ? 400 : 201);
                 assertThat(answer.body()).as(path).isEqualTo(body);
             }
@@ -120,9 +122,9 @@ class TeamsHttpTests {
             TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
             URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/v3/conversations/a/activities");
 
-            assertThat(http.postReply(uri, REPLY, null).status()).isEqualTo(201);
+            assertThat(http.postReply(uri, REPLY, null, OPEN).status()).isEqualTo(201);
             Thread.sleep(100); // the connector has closed the connection the client keeps
-            assertThat(http.postReply(uri, REPLY, null).status()).isEqualTo(201);
+            assertThat(http.postReply(uri, REPLY, null, OPEN).status()).isEqualTo(201);
             connector.join(5_000);
         }
         assertThat(received).hasSize(2).allSatisfy(request -> assertThat(request).endsWith(REPLY));
@@ -142,7 +144,8 @@ class TeamsHttpTests {
         });
         try {
             TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
-            TeamsHttp.Answer answer = http.postReply(uri(connector, "/v3/conversations/a/activities"), REPLY, "token-1");
+            TeamsHttp.Answer answer = http.postReply(uri(connector, "/v3/conversations/a/activities"), REPLY, "token-1",
+                    OPEN);
             assertThat(answer.status()).isEqualTo(302);
         } finally {
             connector.stop(0);
@@ -186,7 +189,7 @@ class TeamsHttpTests {
         try {
             TeamsHttp http = new TeamsHttp(TestProperties.of("http://127.0.0.1"));
             assertThat(http.postReply(uri(connector, "/v3/conversations/a/activities"), REPLY,
-                    "token-that-must-not-be-logged").status()).isEqualTo(201);
+                    "token-that-must-not-be-logged", OPEN).status()).isEqualTo(201);
         } finally {
             root.setLevel(before);
             root.removeHandler(capture);
