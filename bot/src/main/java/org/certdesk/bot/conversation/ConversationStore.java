@@ -8,8 +8,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import org.certdesk.bot.certificates.AndroidVersions;
 import org.certdesk.bot.outbox.OutboxSequences;
+import org.certdesk.bot.shared.Caches;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.dialogs.engine.ActionRequest;
@@ -37,8 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ConversationStore implements OutboxSequences, AndroidVersions {
     private static final String NUMBER_OF_KEY =
             "(SELECT id FROM conversations WHERE channel = ? AND conversation_id = ?)";
-    private static final String LOCK = "SELECT conversation_ref, state_json, version, outbox_sequence"
+    private static final String LOCK_BY_KEY = "SELECT conversation_ref, state_json, version, outbox_sequence"
             + " FROM conversation_states WHERE conversation_ref = " + NUMBER_OF_KEY + " FOR UPDATE";
+    private static final String LOCK = "SELECT conversation_ref, state_json, version, outbox_sequence"
+            + " FROM conversation_states WHERE conversation_ref = ? FOR UPDATE";
     private static final String ROW_COLUMNS = "c.id, c.channel, c.conversation_id, c.pending_action_json,"
             + " c.action_lease_until, c.action_attempts, c.service_url, c.bot_id, c.bot_name, c.user_id, c.user_name,"
             + " c.user_aad_object_id, c.tenant_id, c.conversation_type, c.android_api_level";
@@ -58,6 +62,14 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
     private final JsonMapper json;
     private final ParsedStates states = new ParsedStates();
     private final LockedSequences lockedSequences = new LockedSequences();
+    /**
+     * The numbers of the conversations this instance locked lately: a number is never given to another
+     * conversation (rows are not deleted), so the lock of a known conversation goes by its number. H2
+     * parses and plans a {@code FOR UPDATE} on every call (it caches no such statement), and the look-up
+     * of the number by the conversation's key, a subquery, was much of that work: the lock was a third
+     * of a turn's own CPU samples at one conversation (JFR, stop 36).
+     */
+    private final Cache<ConversationKey, Long> numbers = Caches.inline().maximumSize(16_384).build();
 
     public ConversationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
@@ -111,13 +123,15 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
      * is read after the lock, so it is what the last turn left).
      */
     Optional<Conversation> lock(ConversationKey key) {
-        Optional<LockedState> locked = jdbc.sql(LOCK)
-                .param(key.channel())
-                .param(key.conversationId())
-                .query((rs, n) -> new LockedState(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
-                .optional();
-        if (locked.isEmpty()) {
-            return Optional.empty();
+        Long known = numbers.getIfPresent(key);
+        Optional<LockedState> locked = known == null ? Optional.empty() : lockedState(jdbc.sql(LOCK).param(known));
+        if (locked.isEmpty()) { // not known here, or its row is gone (deleted by hand): by its key, then
+            locked = lockedState(jdbc.sql(LOCK_BY_KEY).param(key.channel()).param(key.conversationId()));
+            if (locked.isEmpty()) {
+                numbers.invalidate(key);
+                return Optional.empty();
+            }
+            numbers.put(key, locked.get().number());
         }
         LockedState state = locked.get();
         lockedSequences.locked(key, state.number(), state.outboxSequence());
@@ -125,6 +139,11 @@ public class ConversationStore implements OutboxSequences, AndroidVersions {
                 .param(state.number())
                 .query((rs, n) -> row(rs, state.json(), state.version()))
                 .single());
+    }
+
+    private static Optional<LockedState> lockedState(JdbcClient.StatementSpec lock) {
+        return lock.query((rs, n) -> new LockedState(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .optional();
     }
 
     /** What {@link #lock} read of the conversation's state row. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -181,6 +182,33 @@ class ConversationStoreTests {
 
         assertThat(seen.version()).as("the second lock sees the first turn's commit").isEqualTo(1);
         assertThat(seen.state().stateId()).isEqualTo("first");
+    }
+
+    /**
+     * A turn locks a conversation it has seen by its number. Rows an operator deleted by hand are
+     * not locked under their old number: the conversation, created again, is locked under its new one.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void aConversationDeletedByHandAndCreatedAgainIsLockedUnderItsNewNumber(TestDatabases database) {
+        DataSource dataSource = database.dataSource();
+        ConversationStore store = store(dataSource);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ChannelAddress address = address(UUID.randomUUID().toString());
+        store.createIfAbsent(address, NOW);
+        long first = transaction.execute(status -> store.lock(address.key()).orElseThrow().id());
+        Long second = transaction.execute(status -> store.lock(address.key()).orElseThrow().id());
+        assertThat(second).isEqualTo(first);
+
+        jdbc.sql("DELETE FROM conversation_states WHERE conversation_ref = ?").param(first).update();
+        jdbc.sql("DELETE FROM conversations WHERE id = ?").param(first).update();
+        Optional<Conversation> gone = transaction.execute(status -> store.lock(address.key()));
+        assertThat(gone).isEmpty();
+
+        store.createIfAbsent(address, NOW);
+        Conversation again = transaction.execute(status -> store.lock(address.key()).orElseThrow());
+        assertThat(again.id()).isNotEqualTo(first).isEqualTo(store.find(address.key()).orElseThrow().id());
     }
 
     @ParameterizedTest
