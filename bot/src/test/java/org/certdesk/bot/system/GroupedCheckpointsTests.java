@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.certdesk.bot.conversation.TurnSubmitter;
 import org.certdesk.bot.shared.DurableWrites;
+import org.certdesk.bot.testing.HeldStoreLock;
 import org.certdesk.bot.testing.LoopbackPki;
 import org.certdesk.bot.testing.TestApplications;
 import org.certdesk.bot.testing.TestChat;
@@ -111,7 +112,7 @@ class GroupedCheckpointsTests {
 
             statement.execute("INSERT INTO t VALUES (1, 'line')");
             DurableWrites.Signal written;
-            try (HeldStoreLock held = new HeldStoreLock(store)) {
+            try (HeldStoreLock stuck = new HeldStoreLock(store)) {
                 written = checkpoints.signalWhenWrittenHere();
                 assertThat(written).as("a signal while commits come one at a time").isNotNull();
                 assertThat(written.await(Duration.ofMillis(300))).as("open before the write").isFalse();
@@ -119,32 +120,6 @@ class GroupedCheckpointsTests {
             assertThat(written.await(Duration.ofSeconds(10))).as("open once written").isTrue();
         } finally {
             checkpoints.stop();
-        }
-    }
-
-    /** H2's store lock, without which nothing is written to the file, held until closed. */
-    private static final class HeldStoreLock implements AutoCloseable {
-        private final CountDownLatch release = new CountDownLatch(1);
-        private final Thread thread;
-
-        HeldStoreLock(MVStore store) throws InterruptedException {
-            CountDownLatch holding = new CountDownLatch(1);
-            thread = new Thread(() -> store.executeFilestoreOperation(() -> {
-                holding.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }), "test-holds-the-store-lock");
-            thread.start();
-            assertThat(holding.await(10, TimeUnit.SECONDS)).as("the store's lock taken").isTrue();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            release.countDown();
-            thread.join(10_000);
         }
     }
 

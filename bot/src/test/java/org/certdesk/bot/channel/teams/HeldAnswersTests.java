@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +17,7 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import org.certdesk.bot.testing.HeldStoreLock;
 import org.certdesk.bot.testing.TestApplications;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -56,20 +56,13 @@ class HeldAnswersTests {
             JdbcClient jdbc = bot.getBean(JdbcClient.class);
             long before = recorded(jdbc);
 
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread writeHeldUp = holdTheStoreLock(mvStore(bot.getBean(DataSource.class)), holding, release);
             List<Future<HttpResponse<String>>> answers;
-            try {
-                assertThat(holding.await(10, TimeUnit.SECONDS)).as("the store's lock taken").isTrue();
+            try (HeldStoreLock stuck = new HeldStoreLock(mvStore(bot.getBean(DataSource.class)))) {
                 answers = users.stream().map(user -> employees.submit(() -> user.type("hello"))).toList();
                 await().atMost(Duration.ofSeconds(20)).alias("every conversation's turn run and committed")
                         .until(() -> recorded(jdbc) - before == CONVERSATIONS);
                 Thread.sleep(300); // time for an answer that would not wait
                 assertThat(answers).as("answers sent before the write").noneMatch(Future::isDone);
-            } finally {
-                release.countDown();
-                writeHeldUp.join(10_000);
             }
             for (Future<HttpResponse<String>> answer : answers) {
                 assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -100,13 +93,9 @@ class HeldAnswersTests {
             ObjectNode firstMessage = first.message("the file stops", HeldAnswersTests::fromTheTenant);
             ObjectNode heldMessage = held.message("bonjour", HeldAnswersTests::fromTheTenant);
 
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread writeHeldUp = holdTheStoreLock(mvStore(bot.getBean(DataSource.class)), holding, release);
             Future<HttpResponse<String>> firstAnswer;
             HttpResponse<String> refused;
-            try {
-                assertThat(holding.await(10, TimeUnit.SECONDS)).as("the store's lock taken").isTrue();
+            try (HeldStoreLock stuck = new HeldStoreLock(mvStore(bot.getBean(DataSource.class)))) {
                 firstAnswer = employees.submit(() -> first.post(firstMessage, teams.token(claims -> { })));
                 await().atMost(Duration.ofSeconds(10)).until(() -> recorded(jdbc) - before == 1);
                 long asked = System.nanoTime();
@@ -114,9 +103,6 @@ class HeldAnswersTests {
                         .get(30, TimeUnit.SECONDS);
                 assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("answered after the store's limit")
                         .isGreaterThanOrEqualTo(Duration.ofSeconds(9));
-            } finally {
-                release.countDown();
-                writeHeldUp.join(10_000);
             }
             assertThat(refused.statusCode()).isEqualTo(500);
             assertThat(refused.body()).contains("could not be stored in time");
@@ -154,21 +140,14 @@ class HeldAnswersTests {
             JdbcClient jdbc = bot.getBean(JdbcClient.class);
             long before = recorded(jdbc);
 
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread writeHeldUp = holdTheStoreLock(mvStore(bot.getBean(DataSource.class)), holding, release);
             Future<HttpResponse<String>> answer;
-            try {
-                assertThat(holding.await(10, TimeUnit.SECONDS)).as("the store's lock taken").isTrue();
+            try (HeldStoreLock stuck = new HeldStoreLock(mvStore(bot.getBean(DataSource.class)))) {
                 answer = employee.submit(() -> user.type("mon téléphone dit qu'il manque un certificat"));
                 await().atMost(Duration.ofSeconds(10)).alias("the turn run and committed")
                         .until(() -> recorded(jdbc) - before == 1);
                 Thread.sleep(300);
                 assertThat(teams.attempts(user.conversationId())).as("replies posted before the write").hasSize(shown);
                 assertThat(answer).as("answered before the write").isNotDone();
-            } finally {
-                release.countDown();
-                writeHeldUp.join(10_000);
             }
             assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             assertThat(teams.awaitAttempts(user.conversationId(), attempts -> attempts.size() > shown))
@@ -187,20 +166,6 @@ class HeldAnswersTests {
     private static long recorded(JdbcClient jdbc) {
         return jdbc.sql("SELECT (SELECT COUNT(*) FROM processed_activities) + (SELECT COUNT(*) FROM inbox)")
                 .query(Long.class).single();
-    }
-
-    /** Takes H2's store lock, without which nothing is written to the file, until {@code release}. */
-    private static Thread holdTheStoreLock(MVStore store, CountDownLatch holding, CountDownLatch release) {
-        Thread thread = new Thread(() -> store.executeFilestoreOperation(() -> {
-            holding.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }), "test-holds-the-store-lock");
-        thread.start();
-        return thread;
     }
 
     private static MVStore mvStore(DataSource dataSource) throws Exception {
