@@ -13,6 +13,8 @@
 #   BENCH=../shared/bench bot/tools/turn-costs.sh bot/target/certdesk-bot.jar [NAME]
 #
 # Settings (environment): C=64 conversations, WARM=240 s of load before the window, DUR=40 s window,
+# PREWARM_C (unset: the window follows WARM s at C; set, e.g. 16: WARM s at PREWARM_C first, then 5 s at C
+# before the window, as the side-by-side bench measures one conversation right after its pre-warm at 16),
 # PORT=39900, EXTRA_OPTS="" (more JVM flags, e.g. -Dserver.tomcat.threads.max=8), JVM_OPTS (instead of the
 # README's collector and memory flags), OUT=/tmp/turn-costs, ALSO=postgres (also counts the CPU of the
 # processes of that name, the database server's, as a group of its own: for the postgres profile,
@@ -64,10 +66,15 @@ for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/d
 pid=$(pgrep -f "server.port=$PORT" | head -1)
 data=$(readlink -f "/proc/$pid/cwd")
 trap 'kill "$pid" 2>/dev/null || true; wait "$starter" 2>/dev/null || true; rm -rf "$data"' EXIT
-( sleep "$WARM"; snapshot "$pid" "$out/start"; sleep "$DUR"; snapshot "$pid" "$out/end" ) &
+load() { node "$bench/harness/loadgen.js" --target "http://127.0.0.1:$PORT/api/messages" --pid "$pid" --expect-replies 1 --quiet "$@"; }
+lead=$WARM
+if [ -n "${PREWARM_C:-}" ]; then # the side-by-side bench's order: a pre-warm at another concurrency, then C
+  load --name "$name-prewarm" -c "$PREWARM_C" --warmup 0 --duration "$WARM" >/dev/null
+  lead=5
+fi
+( sleep "$lead"; snapshot "$pid" "$out/start"; sleep "$DUR"; snapshot "$pid" "$out/end" ) &
 sampler=$!
-node "$bench/harness/loadgen.js" --target "http://127.0.0.1:$PORT/api/messages" --name "$name" -c "$C" \
-  --warmup "$WARM" --duration "$DUR" --pid "$pid" --expect-replies 1 --quiet --json-out "$out/result.jsonl" >/dev/null
+load --name "$name" -c "$C" --warmup "$lead" --duration "$DUR" --json-out "$out/result.jsonl" >/dev/null
 wait "$sampler"
 { du -sh "$data/data" 2>/dev/null || echo "- (no H2 file)"; } | cut -f1 >"$out/file-size"
 
