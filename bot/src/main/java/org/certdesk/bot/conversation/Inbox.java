@@ -3,6 +3,7 @@ package org.certdesk.bot.conversation;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.certdesk.bot.shared.ActivityJournal;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.DurableWrites;
 import org.slf4j.Logger;
@@ -13,8 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@link TurnSubmitter}: de-duplicates and records an activity in one transaction, wakes the
- * conversation's worker, and has the channel answer once the row is on disk ({@link DurableWrites}), so
- * that once a channel answered 200 the turn happens even if the process dies right after.
+ * conversation's worker, and has the channel answer once the activity is on disk, so that once a
+ * channel answered 200 the turn happens even if the process dies right after: in the
+ * {@link ActivityJournal} before the transaction commits (H2 in a file), else once the store wrote the
+ * transaction ({@link DurableWrites}). {@link #submitWith} always waits for the store: the channel's own
+ * writes join its transaction, and the journal would not bring them back.
  */
 @Component
 class Inbox implements TurnSubmitter {
@@ -29,10 +33,12 @@ class Inbox implements TurnSubmitter {
     private final TurnProcessor processor;
     private final TransactionTemplate transaction;
     private final DurableWrites durable;
+    private final ActivityJournal journal;
 
     Inbox(InboxStore store, ConversationStore conversations, TurnQueue queue, TurnProcessor processor,
-            PlatformTransactionManager transactions, DurableWrites durable) {
+            PlatformTransactionManager transactions, DurableWrites durable, ActivityJournal journal) {
         this.store = store;
+        this.journal = journal;
         this.conversations = conversations;
         this.queue = queue;
         this.processor = processor;
@@ -50,7 +56,7 @@ class Inbox implements TurnSubmitter {
     @Override
     public Submission submit(Inbound inbound) {
         Submission submission = record(inbound);
-        if (submission == Submission.ACCEPTED) {
+        if (submission == Submission.ACCEPTED && !journal.keeps()) {
             durable.awaitDurable(); // the channel answers 200 next: by then the turn or its row is on disk
         }
         return submission;
@@ -59,13 +65,13 @@ class Inbox implements TurnSubmitter {
     @Override
     public Submission submit(Inbound inbound, Supplier<Runnable> holdAnswer) {
         Submission submission = record(inbound);
-        if (submission == Submission.ACCEPTED && !durable.durableNow()) {
+        if (submission == Submission.ACCEPTED && !journal.keeps() && !durable.durableNow()) {
             durable.afterDurable(holdAnswer.get());
         }
         return submission;
     }
 
-    /** Runs the turn at once, or records the activity for the conversation's worker; committed, not yet on disk. */
+    /** Runs the turn at once, or records the activity for the conversation's worker; committed and journaled. */
     private Submission record(Inbound inbound) {
         checkLimits(inbound);
         Optional<Submission> done;
@@ -82,7 +88,13 @@ class Inbox implements TurnSubmitter {
         if (done.isPresent()) {
             return done.get();
         }
-        Boolean accepted = transaction.execute(status -> accept(inbound));
+        Boolean accepted = transaction.execute(status -> {
+            boolean fresh = accept(inbound);
+            if (fresh) {
+                store.journal(inbound);
+            }
+            return fresh;
+        });
         return woken(inbound, accepted);
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.certdesk.bot.shared.ActivityJournal;
 import org.certdesk.bot.shared.ConversationKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,12 @@ class InboxStore {
 
     private final JdbcClient jdbc;
     private final InboundJson codec;
+    private final ActivityJournal journal;
 
-    InboxStore(JdbcClient jdbc, InboundJson codec) {
+    InboxStore(JdbcClient jdbc, InboundJson codec, ActivityJournal journal) {
         this.jdbc = jdbc;
         this.codec = codec;
+        this.journal = journal;
     }
 
     /**
@@ -70,6 +73,29 @@ class InboxStore {
                 .param(inbound.activityId())
                 .param(utc(inbound.receivedAt()))
                 .update() == 1;
+    }
+
+    /**
+     * Keeps the activity in the {@link ActivityJournal}, in the transaction that accepted or remembered
+     * it: once that commits, the activity survives a crash before the store's next write.
+     */
+    void journal(Inbound inbound) {
+        if (journal.keeps()) {
+            journal.append(codec.write(inbound));
+        }
+    }
+
+    /** What the last run journaled, read back: activities the store may not have. */
+    List<Inbound> journaledByLastRun() {
+        List<Inbound> activities = new java.util.ArrayList<>();
+        for (String record : journal.leftByLastRun()) {
+            try {
+                activities.add(codec.read(record));
+            } catch (RuntimeException e) {
+                log.error("a journaled activity is unreadable, skipped: {}", e.toString());
+            }
+        }
+        return activities;
     }
 
     /**

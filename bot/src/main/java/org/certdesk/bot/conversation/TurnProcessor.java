@@ -171,12 +171,16 @@ class TurnProcessor {
         if (conversation.pendingAction() != null || inbox.hasWaiting(conversation.id())) {
             // Behind what waits: the worker's order (a slow action first, then the oldest row).
             boolean accepted = inbox.accept(conversation.id(), inbound);
+            if (accepted) {
+                inbox.journal(inbound);
+            }
             return new Direct(accepted ? TurnSubmitter.Submission.ACCEPTED : TurnSubmitter.Submission.DUPLICATE,
                     accepted, null);
         }
         if (!inbox.remember(conversation.id(), inbound)) {
             return new Direct(TurnSubmitter.Submission.DUPLICATE, false, null);
         }
+        inbox.journal(inbound); // before the turn: its replies see that it was journaled
         return new Direct(TurnSubmitter.Submission.ACCEPTED, false, step(conversation, inbound).slow());
     }
 

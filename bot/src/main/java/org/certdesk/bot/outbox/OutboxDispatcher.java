@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.certdesk.bot.shared.ActivityJournal;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.shared.DurableWrites;
@@ -65,6 +66,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final OutboxClaims claims;
     private final EmbeddedStore embeddedStore;
     private final DurableWrites durable;
+    private final ActivityJournal journal;
     private volatile ScheduledExecutorService poller;
     private volatile ScheduledExecutorService renewals;
     private volatile ExecutorService workers;
@@ -72,9 +74,10 @@ public class OutboxDispatcher implements SmartLifecycle {
 
     OutboxDispatcher(OutboxStore store, List<Delivery> deliveries, DeliveryResults results,
             OutboxHousekeeping housekeeping, CertdeskProperties properties, Clock clock, MeterRegistry registry,
-            EmbeddedStore embeddedStore, DurableWrites durable) {
+            EmbeddedStore embeddedStore, DurableWrites durable, ActivityJournal journal) {
         this.store = store;
         this.durable = durable;
+        this.journal = journal;
         this.embeddedStore = embeddedStore;
         this.results = results;
         this.housekeeping = housekeeping;
@@ -119,6 +122,11 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
         Instant claimedUntil = lanes.claimUntil(now);
         List<OutboxEntry> entries = store.appendClaimed(numbers, address, replies, now, claimedUntil);
+        if (journal.appendedInThisTransaction()) {
+            // The turn's activity is in the journal: once committed, a crash runs the turn again.
+            AfterCommit.run(() -> lanes.submit(ticket, entries, claimedUntil, DurableWrites.Signal.OPEN));
+            return;
+        }
         // Posted once on disk: a reply the employee read must not come from a turn a crash undoes. When
         // this thread is about to write, the lane starts now and gets the reply ready during the write.
         AfterCommit.run(() -> {

@@ -68,6 +68,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     private static final String STOPPED = "store writer stopped: commits are now acknowledged before they are written";
 
     private final DataSource dataSource;
+    private final AcceptedActivitiesJournal journal;
     private final boolean grouped;
     private final DistributionSummary groups;
     /** What waits for the next write: taken, written for and run only by whoever holds {@link #writing}. */
@@ -87,8 +88,10 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     private record Writes(StoreFileWrites file, StoreCompaction compaction) {
     }
 
-    public GroupedCheckpoints(DataSource dataSource, MeterRegistry registry) throws SQLException {
+    public GroupedCheckpoints(DataSource dataSource, AcceptedActivitiesJournal journal, MeterRegistry registry)
+            throws SQLException {
         this.dataSource = dataSource;
+        this.journal = journal;
         this.groups = DistributionSummary.builder("certdesk.store.write.group")
                 .description("Acknowledgements and after-write actions released by one write to the store's file")
                 .register(registry);
@@ -172,10 +175,17 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
         List<Runnable> group = new ArrayList<>();
         try {
             waiting.drainTo(group);
-            if (group.contains(last) || here.file().write() != StoreFileWrites.Outcome.WRITTEN) {
+            if (group.contains(last)) {
                 giveBack(group);
                 return false;
             }
+            List<AcceptedActivitiesJournal.Segment> covered = journal.beforeWrite(false);
+            if (here.file().write() != StoreFileWrites.Outcome.WRITTEN) {
+                journal.notWritten();
+                giveBack(group);
+                return false;
+            }
+            journal.written(covered);
             wrote(group.size() + 1);
             runAll(group);
             here.compaction().slice();
@@ -190,9 +200,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
 
     /** A write released {@code count} callers and actions: counted, and whether turns come one at a time. */
     private void wrote(int count) {
-        if (count > 0) {
-            groups.record(count);
-        }
+        groups.record(count); // none: a write for the journal's records, which nobody waits for
         oneAtATime = count <= ONE_AT_A_TIME;
     }
 
@@ -223,8 +231,16 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     private void awaitWaiting() throws InterruptedException {
         boolean idle = false;
         while (waiting.isEmpty()) {
+            long journalDue = journal.writeDueIn();
+            if (journalDue <= 0) {
+                return; // nobody waits, but the journal's records are to be covered
+            }
             idle = true;
-            LockSupport.park(this);
+            if (journalDue == Long.MAX_VALUE) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, journalDue);
+            }
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
@@ -249,12 +265,14 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                 writing.lock();
                 try {
                     waiting.drainTo(group); // everything committed before these were asked is in the write below
-                    if (group.isEmpty()) {
+                    if (group.isEmpty() && journal.writeDueIn() > 0) {
                         continue; // a caller wrote for them
                     }
                     stopping = group.contains(last);
+                    List<AcceptedActivitiesJournal.Segment> covered = journal.beforeWrite(stopping);
                     written = file.write();
                     if (written == StoreFileWrites.Outcome.WRITTEN) {
+                        journal.written(covered);
                         wrote(stopping ? group.size() - 1 : group.size());
                         runAll(group);
                         group.clear();
@@ -263,6 +281,7 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
                         }
                         continue;
                     }
+                    journal.notWritten();
                     if (written == StoreFileWrites.Outcome.FAILED) {
                         giveBack(group); // tried again; the callers keep waiting (within their limit)
                     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the store could not keep is refused before anything is stored (the channel answers 400). */
 class InboxLimitsTests {
-    private final Inbox inbox = new Inbox(null, null, null, null, null, null);
+    private final Inbox inbox = new Inbox(null, null, null, null, null, null, null);
 
     @Test
     void aUserNameLongerThanItsColumnIsRefused() {

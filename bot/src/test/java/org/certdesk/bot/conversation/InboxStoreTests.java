@@ -22,7 +22,8 @@ class InboxStoreTests {
     private static final InboundJson CODEC = new InboundJson(JsonMapper.builder().build());
 
     private static InboxStore store(TestDatabases database) {
-        return new InboxStore(JdbcClient.create(database.dataSource()), CODEC);
+        return new InboxStore(JdbcClient.create(database.dataSource()), CODEC,
+                new org.certdesk.bot.system.AcceptedActivitiesJournal(database.dataSource(), false));
     }
 
     /** The conversation's number, its row created first if need be (as the inbox's callers do). */

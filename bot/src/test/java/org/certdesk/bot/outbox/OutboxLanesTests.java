@@ -160,9 +160,11 @@ class OutboxLanesTests {
                     return answers.apply(entry);
                 }
             };
+            var noJournal = new org.certdesk.bot.system.AcceptedActivitiesJournal(dataSource, false);
             dispatcher = new OutboxDispatcher(store, List.of(delivery), new DeliveryResults(store, properties, clock, meters),
                     new OutboxHousekeeping(store, properties), properties, clock, meters, new EmbeddedStore(dataSource),
-                    new org.certdesk.bot.system.GroupedCheckpoints(dataSource, meters)); // not started: durable at once
+                    new org.certdesk.bot.system.GroupedCheckpoints(dataSource, noJournal, meters), // not started: durable at once
+                    noJournal);
             transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             dispatcher.start();
         }

@@ -1,6 +1,7 @@
 package org.certdesk.bot.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -47,7 +50,7 @@ class GroupedCheckpointsTests {
             statement.execute("CREATE TABLE t (id INT PRIMARY KEY, text VARCHAR(100))");
         }
         MeterRegistry meters = new SimpleMeterRegistry();
-        GroupedCheckpoints checkpoints = new GroupedCheckpoints(dataSource, meters);
+        GroupedCheckpoints checkpoints = new GroupedCheckpoints(dataSource, new AcceptedActivitiesJournal(dataSource, false), meters);
         checkpoints.start();
         ExecutorService callers = Executors.newFixedThreadPool(5);
         try {
@@ -103,7 +106,8 @@ class GroupedCheckpointsTests {
     void aSignalOpensOnlyOnceTheFileHoldsWhatWasCommittedBeforeIt(@TempDir Path directory) throws Exception {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL");
-        GroupedCheckpoints checkpoints = new GroupedCheckpoints(dataSource, new SimpleMeterRegistry());
+        GroupedCheckpoints checkpoints = new GroupedCheckpoints(dataSource, new AcceptedActivitiesJournal(dataSource, false),
+                new SimpleMeterRegistry());
         checkpoints.start();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (id INT PRIMARY KEY, text VARCHAR(100))");
@@ -123,10 +127,12 @@ class GroupedCheckpointsTests {
         }
     }
 
+    /** Without the journal of accepted activities, every turn waits for a write. */
     @Test
     void eachWriteToTheFileIsCountedWithTheCommitsItServed(@TempDir Path directory) {
         LoopbackPki.get().oneMissing();
-        try (ConfigurableApplicationContext app = TestApplications.start(TestApplications.h2File(directory))) {
+        try (ConfigurableApplicationContext app = TestApplications.start(TestApplications.h2File(directory),
+                Map.of("certdesk.store.journal.enabled", "false"), WebApplicationType.NONE)) {
             TestChat chat = new TestChat(app.getBean(TurnSubmitter.class));
             chat.send(new UserInput.Start("fr"));
             chat.untilChoices();
@@ -137,6 +143,37 @@ class GroupedCheckpointsTests {
             // Two turns one after the other, each acknowledged after a write of its own.
             assertThat(writes.count()).isGreaterThanOrEqualTo(2);
             assertThat(writes.totalAmount()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /**
+     * With the journal, nobody waits for a write, and the writer writes on its own: within
+     * {@link AcceptedActivitiesJournal#WRITE_EVERY} of the turns, and again once their segment is old enough
+     * to be sealed, after which the journal holds nothing.
+     */
+    @Test
+    void turnsInTheJournalAreWrittenWithoutWaitersAndTheIdleJournalEndsEmpty(@TempDir Path directory)
+            throws Exception {
+        LoopbackPki.get().oneMissing();
+        try (ConfigurableApplicationContext app = TestApplications.start(TestApplications.h2File(directory))) {
+            TestChat chat = new TestChat(app.getBean(TurnSubmitter.class));
+            chat.send(new UserInput.Start("fr"));
+            chat.untilChoices();
+            chat.send(new UserInput.Choice("android_11_plus"));
+            chat.untilChoices();
+            Path journal = directory.resolve("certdesk.journal");
+            assertThat(segments(journal)).as("the turns, journaled").isNotEmpty();
+
+            DistributionSummary writes = app.getBean(MeterRegistry.class).get("certdesk.store.write.group").summary();
+            await().atMost(Duration.ofSeconds(5)).alias("the journal covered and emptied")
+                    .until(() -> segments(journal).isEmpty());
+            assertThat(writes.count()).as("writes nobody waited for").isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    private static List<Path> segments(Path journal) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(journal)) {
+            return files.toList();
         }
     }
 

@@ -1,0 +1,79 @@
+package org.certdesk.bot.conversation;
+
+import java.util.List;
+
+import org.certdesk.bot.shared.ActivityJournal;
+import org.certdesk.bot.shared.DurableWrites;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At start, gives the inbox back what the last run journaled ({@link ActivityJournal}) and the store's
+ * file does not hold: a run that died acknowledged those activities, and maybe posted their replies,
+ * before H2 wrote their turns. Each is accepted again as a redelivery would be: one the store knows is a
+ * duplicate and dropped, one it lost is queued and run by the recovery of {@link TurnQueue}, which starts
+ * after this; their replies are posted again. Then the file is written and the journal's old records go.
+ */
+@Component
+class JournalReplay implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(JournalReplay.class);
+
+    private final ActivityJournal journal;
+    private final InboxStore inbox;
+    private final ConversationStore conversations;
+    private final DurableWrites durable;
+    private final TransactionTemplate transaction;
+    private volatile boolean running;
+
+    JournalReplay(ActivityJournal journal, InboxStore inbox, ConversationStore conversations, DurableWrites durable,
+            PlatformTransactionManager transactions) {
+        this.journal = journal;
+        this.inbox = inbox;
+        this.conversations = conversations;
+        this.durable = durable;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (journal.leftByLastRun().isEmpty()) {
+            return;
+        }
+        List<Inbound> journaled = inbox.journaledByLastRun();
+        int queued = 0;
+        for (Inbound inbound : journaled) {
+            Boolean accepted = transaction.execute(status -> inbox.accept(
+                    conversations.number(inbound.address(), inbound.receivedAt()), inbound));
+            if (Boolean.TRUE.equals(accepted)) {
+                queued++;
+            }
+        }
+        durable.awaitDurable();
+        journal.replayed();
+        if (queued > 0) {
+            log.info("{} activities acknowledged by the last run were not in the store's file: queued again, their"
+                    + " replies will be posted again ({} journaled in all)", queued, journaled.size());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the store's writer (phase -100), before the turns' recovery (phase 0), which runs what this queues. */
+    @Override
+    public int getPhase() {
+        return -10;
+    }
+}
