@@ -7,6 +7,7 @@ import org.certdesk.bot.shared.DurableWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class JournalReplay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(JournalReplay.class);
+    private static final int ATTEMPTS = 5;
 
     private final ActivityJournal journal;
     private final InboxStore inbox;
@@ -47,9 +49,7 @@ class JournalReplay implements SmartLifecycle {
         List<Inbound> journaled = inbox.journaledByLastRun();
         int queued = 0;
         for (Inbound inbound : journaled) {
-            Boolean accepted = transaction.execute(status -> inbox.accept(
-                    conversations.number(inbound.address(), inbound.receivedAt()), inbound));
-            if (Boolean.TRUE.equals(accepted)) {
+            if (accepted(inbound)) {
                 queued++;
             }
         }
@@ -58,6 +58,33 @@ class JournalReplay implements SmartLifecycle {
         if (queued > 0) {
             log.info("{} activities acknowledged by the last run were not in the store's file: queued again, their"
                     + " replies will be posted again ({} journaled in all)", queued, journaled.size());
+        }
+    }
+
+    /**
+     * Accepts one journaled activity again. A transaction that meets another on the same rows (the store's
+     * compaction rewrites pages meanwhile) is redone, as a turn's is; one that still fails is logged
+     * with what it was, and the start goes on: one activity must not keep the bot from starting.
+     */
+    private boolean accepted(Inbound inbound) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(transaction.execute(status -> inbox.accept(
+                        conversations.number(inbound.address(), inbound.receivedAt()), inbound)));
+            } catch (TransientDataAccessException e) {
+                if (attempt < ATTEMPTS) {
+                    log.debug("journaled activity {} of {}: redone after {}", inbound.activityId(),
+                            inbound.address().key(), e.toString());
+                    continue;
+                }
+                log.error("journaled activity {} of {} could not be queued again: {}", inbound.activityId(),
+                        inbound.address().key(), e.toString());
+                return false;
+            } catch (RuntimeException e) {
+                log.error("journaled activity {} of {} could not be queued again: {}", inbound.activityId(),
+                        inbound.address().key(), e.toString());
+                return false;
+            }
         }
     }
 

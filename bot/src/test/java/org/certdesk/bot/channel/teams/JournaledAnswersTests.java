@@ -116,6 +116,28 @@ class JournaledAnswersTests {
         }
     }
 
+    /**
+     * A journal the last run left with a record that is not an activity (written by another release,
+     * or damaged with a matching checksum) does not keep the bot from starting: the record is logged and
+     * skipped, the others are accepted again, and the journal is emptied.
+     */
+    @Test
+    void anUnreadableRecordOfTheLastRunIsSkippedAndTheBotStarts(@TempDir Path directory) throws Exception {
+        Path journal = Files.createDirectories(directory.resolve("certdesk.journal"));
+        byte[] record = "{\"not\": \"an activity\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(record);
+        java.nio.ByteBuffer segment = java.nio.ByteBuffer.allocate(8 + record.length).putInt(record.length)
+                .putInt((int) crc.getValue()).put(record);
+        Files.write(journal.resolve("00000000000000000000.log"), segment.array());
+        try (ConfigurableApplicationContext bot = TestApplications.start(TestApplications.h2File(directory),
+                teams.settings(), WebApplicationType.SERVLET)) {
+            TeamsUser user = new TeamsUser(teams, "http://localhost:" + TestApplications.port(bot), "en-US");
+            assertThat(user.type("hello").statusCode()).isEqualTo(200);
+            assertThat(journal.resolve("00000000000000000000.log")).as("the last run's segment, replayed").doesNotExist();
+        }
+    }
+
     /** H2's file and the journal as they are on disk now. */
     private static void copyStore(Path from, Path to) throws IOException {
         Files.copy(from.resolve("certdesk.mv.db"), to.resolve("certdesk.mv.db"));
