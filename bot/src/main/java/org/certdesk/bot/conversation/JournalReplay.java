@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class JournalReplay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(JournalReplay.class);
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 3; // as a turn is redone (TurnProcessor)
 
     private final ActivityJournal journal;
     private final InboxStore inbox;
