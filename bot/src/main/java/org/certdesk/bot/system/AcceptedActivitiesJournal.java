@@ -67,6 +67,8 @@ public class AcceptedActivitiesJournal implements ActivityJournal {
     /** Records appended since the last write of the store's file began. */
     private long unwritten;
     private long lastWrite = System.nanoTime();
+    /** Wakes the store's writer, parked while the journal held nothing: the first record since the last write. */
+    private volatile Runnable writerWake = () -> { };
 
     static final class Segment {
         final Path path;
@@ -146,6 +148,7 @@ public class AcceptedActivitiesJournal implements ActivityJournal {
         ByteBuffer buffer = ByteBuffer.allocate(8 + bytes.length).putInt(bytes.length).putInt((int) crc.getValue())
                 .put(bytes).flip();
         Segment segment;
+        boolean wake;
         synchronized (this) {
             segment = current != null ? current : open();
             try {
@@ -159,7 +162,10 @@ public class AcceptedActivitiesJournal implements ActivityJournal {
             }
             segment.bytes += 8 + bytes.length;
             segment.open++;
-            unwritten++;
+            wake = unwritten++ == 0;
+        }
+        if (wake) {
+            writerWake.run();
         }
         if (!TransactionSynchronizationManager.hasResource(APPENDED)) {
             TransactionSynchronizationManager.bindResource(APPENDED, Boolean.TRUE);
@@ -192,6 +198,11 @@ public class AcceptedActivitiesJournal implements ActivityJournal {
 
     private synchronized void ended(Segment segment) {
         segment.open--;
+    }
+
+    /** {@code wake} is run when a record comes while none waited for a write (the writer may be parked for good). */
+    void wakeWriterWith(Runnable wake) {
+        writerWake = wake;
     }
 
     /**

@@ -92,6 +92,12 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
             throws SQLException {
         this.dataSource = dataSource;
         this.journal = journal;
+        journal.wakeWriterWith(() -> {
+            Thread thread = writer;
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            }
+        });
         this.groups = DistributionSummary.builder("certdesk.store.write.group")
                 .description("Acknowledgements and after-write actions released by one write to the store's file")
                 .register(registry);

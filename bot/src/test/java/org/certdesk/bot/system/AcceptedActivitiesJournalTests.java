@@ -66,6 +66,36 @@ class AcceptedActivitiesJournalTests {
         assertThat(journal.writeDueIn()).as("nothing left to write for").isEqualTo(Long.MAX_VALUE);
     }
 
+    /**
+     * The store's writer, parked with nothing to do, is woken by the first record and writes the file
+     * within {@link AcceptedActivitiesJournal#WRITE_EVERY}, nobody waiting; the segment goes by a later write
+     * once {@link AcceptedActivitiesJournal#SEGMENT_AGE} old.
+     */
+    @Test
+    void theFirstRecordWakesTheStoresWriterWhichEmptiesTheJournal(@TempDir Path directory) throws Exception {
+        JdbcDataSource dataSource = h2File(directory);
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("CREATE TABLE t (id INT PRIMARY KEY)");
+        }
+        AcceptedActivitiesJournal journal = new AcceptedActivitiesJournal(dataSource, true);
+        GroupedCheckpoints writer = new GroupedCheckpoints(dataSource, journal,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        writer.start();
+        try {
+            Thread.sleep(200); // the writer parked, nothing to write
+            TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            transaction.executeWithoutResult(status -> {
+                new org.springframework.jdbc.core.JdbcTemplate(dataSource).update("INSERT INTO t VALUES (1)");
+                journal.append("the only activity");
+            });
+            assertThat(segments(directory)).hasSize(1);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .alias("the segment covered by a write and deleted").until(() -> segments(directory).isEmpty());
+        } finally {
+            writer.stop();
+        }
+    }
+
     @Test
     void aRecordThatCannotBeWrittenFailsItsTransaction(@TempDir Path directory) throws Exception {
         JdbcDataSource dataSource = h2File(directory);
