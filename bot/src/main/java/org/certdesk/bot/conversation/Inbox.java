@@ -88,13 +88,7 @@ class Inbox implements TurnSubmitter {
         if (done.isPresent()) {
             return done.get();
         }
-        Boolean accepted = transaction.execute(status -> {
-            boolean fresh = accept(inbound);
-            if (fresh) {
-                store.journal(inbound);
-            }
-            return fresh;
-        });
+        Boolean accepted = transaction.execute(status -> store.acceptJournaled(number(inbound), inbound));
         return woken(inbound, accepted);
     }
 
@@ -123,7 +117,11 @@ class Inbox implements TurnSubmitter {
 
     /** Records the activity under its conversation's number, creating the conversation's row first if need be. */
     private boolean accept(Inbound inbound) {
-        return store.accept(conversations.number(inbound.address(), inbound.receivedAt()), inbound);
+        return store.accept(number(inbound), inbound);
+    }
+
+    private long number(Inbound inbound) {
+        return conversations.number(inbound.address(), inbound.receivedAt());
     }
 
     private Submission woken(Inbound inbound, Boolean accepted) {

@@ -3,6 +3,7 @@ package org.certdesk.bot.conversation;
 import static org.certdesk.bot.conversation.ConversationStore.utc;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,16 +47,29 @@ class InboxStore {
      * @return false when that activity id was already accepted for this conversation
      */
     boolean accept(long conversation, Inbound inbound) {
+        return accept(conversation, inbound, false);
+    }
+
+    /** {@link #accept}, and the activity kept in the {@link ActivityJournal} when it was accepted (see {@link #journal}). */
+    boolean acceptJournaled(long conversation, Inbound inbound) {
+        return accept(conversation, inbound, true);
+    }
+
+    private boolean accept(long conversation, Inbound inbound, boolean journaled) {
         if (!remember(conversation, inbound)) {
             return false;
         }
+        String payload = codec.write(inbound);
         jdbc.sql("INSERT INTO inbox (conversation_ref, activity_id, payload, received_at)"
                         + " VALUES (:conversation, :activityId, :payload, :receivedAt)")
                 .param("conversation", conversation)
                 .param("activityId", inbound.activityId())
-                .param("payload", codec.write(inbound))
+                .param("payload", payload)
                 .param("receivedAt", utc(inbound.receivedAt()))
                 .update();
+        if (journaled) {
+            journal.append(payload); // nothing when the journal keeps nothing
+        }
         return true;
     }
 
@@ -87,7 +101,7 @@ class InboxStore {
 
     /** What the last run journaled, read back: activities the store may not have. */
     List<Inbound> journaledByLastRun() {
-        List<Inbound> activities = new java.util.ArrayList<>();
+        List<Inbound> activities = new ArrayList<>();
         for (String record : journal.leftByLastRun()) {
             try {
                 activities.add(codec.read(record));

@@ -71,16 +71,12 @@ class JournalReplay implements SmartLifecycle {
             try {
                 return Boolean.TRUE.equals(transaction.execute(status -> inbox.accept(
                         conversations.number(inbound.address(), inbound.receivedAt()), inbound)));
-            } catch (TransientDataAccessException e) {
-                if (attempt < ATTEMPTS) {
+            } catch (RuntimeException e) {
+                if (e instanceof TransientDataAccessException && attempt < ATTEMPTS) {
                     log.debug("journaled activity {} of {}: redone after {}", inbound.activityId(),
                             inbound.address().key(), e.toString());
                     continue;
                 }
-                log.error("journaled activity {} of {} could not be queued again: {}", inbound.activityId(),
-                        inbound.address().key(), e.toString());
-                return false;
-            } catch (RuntimeException e) {
                 log.error("journaled activity {} of {} could not be queued again: {}", inbound.activityId(),
                         inbound.address().key(), e.toString());
                 return false;

@@ -170,10 +170,7 @@ class TurnProcessor {
         }
         if (conversation.pendingAction() != null || inbox.hasWaiting(conversation.id())) {
             // Behind what waits: the worker's order (a slow action first, then the oldest row).
-            boolean accepted = inbox.accept(conversation.id(), inbound);
-            if (accepted) {
-                inbox.journal(inbound);
-            }
+            boolean accepted = inbox.acceptJournaled(conversation.id(), inbound);
             return new Direct(accepted ? TurnSubmitter.Submission.ACCEPTED : TurnSubmitter.Submission.DUPLICATE,
                     accepted, null);
         }
