@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,6 +39,7 @@ import org.certdesk.analyzer.probe.TlsProbe;
 public final class CertAnalyzer implements AutoCloseable {
     /** A report on an unreachable host is kept briefly: the next try should really try again. */
     private static final Duration FAILURE_TTL = Duration.ofSeconds(30);
+    private static final long IDLE_THREAD_SECONDS = 5;
 
     private final TlsProbe probe;
     private final IssuerFetcher fetcher;
@@ -58,11 +61,14 @@ public final class CertAnalyzer implements AutoCloseable {
                 .expireAfter(Expiry.<CacheKey, HostReport>creating((key, report) ->
                         report.verdict().stopsAnalysis() && FAILURE_TTL.compareTo(ttl) < 0 ? FAILURE_TTL : ttl))
                 .build();
-        this.hostsInParallel = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "cert-analyzer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // As a cached pool, but its threads end 5 s after their host's check rather than 60 s: checks
+        // are minutes apart (an employee's, the server watch's), and a thread kept meanwhile is idle.
+        this.hostsInParallel = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "cert-analyzer");
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     public static Builder builder() {

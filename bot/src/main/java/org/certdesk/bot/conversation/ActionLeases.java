@@ -3,17 +3,13 @@ package org.certdesk.bot.conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.certdesk.bot.actions.ActionCall;
 import org.certdesk.bot.system.CertdeskProperties;
-import org.certdesk.bot.system.WorkerThreads;
+import org.certdesk.bot.system.Timers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,17 +21,18 @@ import org.springframework.stereotype.Component;
  * renewed, as the old long lease did.
  */
 @Component
-class ActionLeases implements DisposableBean {
+class ActionLeases {
     private static final Logger log = LoggerFactory.getLogger(ActionLeases.class);
 
     private final ConversationStore conversations;
     private final Duration lease;
     private final Duration maxRun;
     private final Clock clock;
-    private final ScheduledExecutorService renewals =
-            Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("certdesk-action-leases"));
+    /** One UPDATE a renewal: on the timers' thread, which keeps time for the outbox's claims too. */
+    private final Timers renewals;
 
-    ActionLeases(ConversationStore conversations, CertdeskProperties properties, Clock clock) {
+    ActionLeases(ConversationStore conversations, CertdeskProperties properties, Clock clock, Timers renewals) {
+        this.renewals = renewals;
         this.conversations = conversations;
         this.lease = properties.turns().actionLease();
         this.maxRun = properties.turns().actionMaxRun();
@@ -49,9 +46,9 @@ class ActionLeases implements DisposableBean {
      */
     Held keep(ActionCall call) {
         Instant giveUpAt = clock.instant().plus(maxRun);
-        long every = Math.max(1, lease.dividedBy(3).toMillis());
+        Duration every = lease.dividedBy(3);
         Held held = new Held();
-        held.renewing = renewals.scheduleWithFixedDelay(() -> {
+        held.renewing = renewals.every("action lease of " + call.conversation(), every, every, () -> {
             Instant now = clock.instant();
             if (now.isAfter(giveUpAt)) {
                 log.warn("conversation {}: action {} still running after {}; its lease is no longer renewed",
@@ -67,13 +64,8 @@ class ActionLeases implements DisposableBean {
                 log.warn("conversation {}: action lease not renewed, will try again: {}", call.conversation(),
                         e.toString());
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        });
         return held;
-    }
-
-    @Override
-    public void destroy() {
-        renewals.shutdownNow();
     }
 
     /** A lease being renewed; closing it stops the renewals (the lease then runs out by itself). */

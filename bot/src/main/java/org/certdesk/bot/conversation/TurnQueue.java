@@ -1,18 +1,19 @@
 package org.certdesk.bot.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 import org.certdesk.bot.actions.ActionCall;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
+import org.certdesk.bot.system.Housekeeping;
+import org.certdesk.bot.system.Timers;
 import org.certdesk.bot.system.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TurnQueue implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TurnQueue.class);
+    /** Rows are kept for days ({@code certdesk.turns.dedupe-retention}): a sweep a minute is plenty. */
+    private static final Duration DEDUPE_SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final TurnProcessor processor;
     private final InboxStore inbox;
@@ -39,11 +42,17 @@ class TurnQueue implements SmartLifecycle {
     private final Clock clock;
     /** Conversations being drained; the value says whether a wake-up came during the drain. */
     private final ConcurrentHashMap<ConversationKey, Boolean> draining = new ConcurrentHashMap<>();
+    private final Timers timers;
+    private final Housekeeping housekeeping;
     private volatile ExecutorService workers;
-    private volatile ScheduledExecutorService recovery;
+    /** The recovery sweeps on {@link Timers} and the de-duplication's sweep on {@link Housekeeping}. */
+    private volatile ScheduledFuture<?> recovery;
+    private volatile ScheduledFuture<?> dedupeSweeps;
 
     TurnQueue(TurnProcessor processor, InboxStore inbox, ConversationStore conversations,
-            CertdeskProperties properties, Clock clock) {
+            CertdeskProperties properties, Clock clock, Timers timers, Housekeeping housekeeping) {
+        this.timers = timers;
+        this.housekeeping = housekeeping;
         this.processor = processor;
         this.inbox = inbox;
         this.conversations = conversations;
@@ -151,7 +160,6 @@ class TurnQueue implements SmartLifecycle {
             var before = everything ? now.plusSeconds(1) : now.minus(settings.recoveryInterval().dividedBy(2));
             inbox.waiting(before).forEach(this::wake);
             conversations.withExpiredActionLease(now).forEach(this::wake);
-            inbox.sweep(now.minus(settings.dedupeRetention()));
         } catch (RuntimeException e) {
             log.warn("recovery sweep failed, will try again: {}", e.toString());
         }
@@ -160,21 +168,26 @@ class TurnQueue implements SmartLifecycle {
     @Override
     public void start() {
         workers = WorkerThreads.growing("certdesk-turn", settings.workers());
-        recovery = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("certdesk-turn-recovery"));
-        recovery.execute(() -> recover(true));
-        long every = settings.recoveryInterval().toMillis();
-        recovery.scheduleWithFixedDelay(() -> recover(false), every, every, TimeUnit.MILLISECONDS);
+        // Two look-ups a sweep: on the timers' thread. The delete of old de-duplication rows, which can
+        // be large after a long stop, is housekeeping's.
+        timers.soon(() -> recover(true));
+        Duration every = settings.recoveryInterval();
+        recovery = timers.every("turns' recovery sweep", every, every, () -> recover(false));
+        dedupeSweeps = housekeeping.every("processed activities' sweep", DEDUPE_SWEEP_EVERY,
+                () -> inbox.sweep(clock.instant().minus(settings.dedupeRetention())));
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService sweeps = recovery;
         ExecutorService pool = workers;
+        for (ScheduledFuture<?> schedule : new ScheduledFuture<?>[] {recovery, dedupeSweeps}) {
+            if (schedule != null) {
+                schedule.cancel(false);
+            }
+        }
         workers = null;
         recovery = null;
-        if (sweeps != null) {
-            sweeps.shutdownNow();
-        }
+        dedupeSweeps = null;
         if (pool != null) {
             WorkerThreads.stopGracefully(pool);
         }

@@ -1,6 +1,7 @@
 package org.certdesk.bot.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -8,10 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
@@ -24,6 +23,8 @@ import org.certdesk.bot.shared.DurableWrites;
 import org.certdesk.bot.system.AfterCommit;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.bot.system.EmbeddedStore;
+import org.certdesk.bot.system.Housekeeping;
+import org.certdesk.bot.system.Timers;
 import org.certdesk.bot.system.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class OutboxDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    /** How often the channel check and the retention sweep ({@link OutboxHousekeeping}) are due, at most. */
+    private static final Duration HOUSEKEEPING_EVERY = Duration.ofMinutes(1);
 
     private final OutboxStore store;
     private final Map<String, Delivery> deliveries = new HashMap<>();
@@ -67,15 +70,22 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final EmbeddedStore embeddedStore;
     private final DurableWrites durable;
     private final ActivityJournal journal;
-    private volatile ScheduledExecutorService poller;
-    private volatile ScheduledExecutorService renewals;
+    private final Timers timers;
+    private final Housekeeping housekeepingThread;
+    /** The schedules on {@link Timers} and {@link Housekeeping}; null while stopped. */
+    private volatile ScheduledFuture<?> polls;
+    private volatile ScheduledFuture<?> renewals;
+    private volatile ScheduledFuture<?> housekeepingRuns;
     private volatile ExecutorService workers;
-    private final Counter polls;
+    private final Counter pollsDone;
 
     OutboxDispatcher(OutboxStore store, List<Delivery> deliveries, DeliveryResults results,
             OutboxHousekeeping housekeeping, CertdeskProperties properties, Clock clock, MeterRegistry registry,
-            EmbeddedStore embeddedStore, DurableWrites durable, ActivityJournal journal) {
+            EmbeddedStore embeddedStore, DurableWrites durable, ActivityJournal journal, Timers timers,
+            Housekeeping housekeepingThread) {
         this.store = store;
+        this.timers = timers;
+        this.housekeepingThread = housekeepingThread;
         this.durable = durable;
         this.journal = journal;
         this.embeddedStore = embeddedStore;
@@ -94,7 +104,7 @@ public class OutboxDispatcher implements SmartLifecycle {
         this.lanes = new OutboxLanes(store, this.deliveries, results, claims, clock, () -> workers, this::wake);
         Gauge.builder("certdesk.outbox.backlog", store, OutboxStore::pendingCount)
                 .description("Replies waiting in the outbox (PENDING)").register(registry);
-        this.polls = Counter.builder("certdesk.outbox.polls")
+        this.pollsDone = Counter.builder("certdesk.outbox.polls")
                 .description("Looks at the outbox table for due replies, done (whether it found any or failed)")
                 .register(registry);
     }
@@ -160,16 +170,12 @@ public class OutboxDispatcher implements SmartLifecycle {
 
     /** Looks for due entries now rather than at the next poll. Cheap; calls coalesce. */
     public void wake() {
-        ScheduledExecutorService scheduler = poller;
-        if (scheduler != null && wakeQueued.compareAndSet(false, true)) {
-            try {
-                scheduler.execute(() -> {
+        if (polls != null && wakeQueued.compareAndSet(false, true)
+                && !timers.soon(() -> {
                     wakeQueued.set(false);
                     poll();
-                });
-            } catch (RejectedExecutionException e) {
-                wakeQueued.set(false); // stopping
-            }
+                })) {
+            wakeQueued.set(false); // stopping
         }
     }
 
@@ -180,7 +186,6 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
         try {
             Instant now = clock.instant();
-            housekeeping.run(now, deliveries.keySet());
             for (OutboxEntry entry : store.due(deliveries.keySet(), now, settings.workers() * 4)) {
                 ConversationKey key = entry.address().key();
                 if (!inFlight.add(key)) {
@@ -196,7 +201,7 @@ public class OutboxDispatcher implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("outbox poll failed, will try again: {}", e.toString());
         } finally {
-            polls.increment();
+            pollsDone.increment();
         }
     }
 
@@ -237,12 +242,13 @@ public class OutboxDispatcher implements SmartLifecycle {
     public void start() {
         releaseDeadClaims();
         workers = WorkerThreads.growing("certdesk-outbox", settings.workers());
-        poller = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("certdesk-outbox-poll"));
-        poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        // A thread of its own: a slow poll must not make a claim run out.
-        renewals = Executors.newSingleThreadScheduledExecutor(WorkerThreads.named("certdesk-outbox-claims"));
-        long every = claims.renewalInterval().toMillis();
-        renewals.scheduleWithFixedDelay(claims::renew, every, every, TimeUnit.MILLISECONDS);
+        // A poll is one look-up and a renewal one UPDATE: they share the timers' thread. The sweep and
+        // the channel check, which can take long, are housekeeping's, so a claim is never renewed late.
+        polls = timers.every("outbox poll", settings.pollInterval(), this::poll);
+        Duration every = claims.renewalInterval();
+        renewals = timers.every("outbox claims' renewal", every, every, claims::renew);
+        housekeepingRuns = housekeepingThread.every("outbox housekeeping", HOUSEKEEPING_EVERY,
+                () -> housekeeping.run(clock.instant(), deliveries.keySet()));
     }
 
     /**
@@ -264,23 +270,25 @@ public class OutboxDispatcher implements SmartLifecycle {
 
     @Override
     public void stop() {
-        ScheduledExecutorService scheduler = poller;
         ExecutorService pool = workers;
-        poller = null;
+        cancel(polls);
+        cancel(housekeepingRuns);
+        polls = null;
+        housekeepingRuns = null;
         workers = null;
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
         if (pool != null) {
             WorkerThreads.stopGracefully(pool);
         }
         // After the workers: what they still deliver keeps its claim until they are done.
-        ScheduledExecutorService renewing = renewals;
+        cancel(renewals);
         renewals = null;
-        if (renewing != null) {
-            renewing.shutdownNow();
-        }
         inFlight.clear();
+    }
+
+    private static void cancel(ScheduledFuture<?> schedule) {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
     }
 
     @Override

@@ -64,7 +64,16 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
      * turn waiting for its commit, with the replies it handed over.
      */
     private static final int ONE_AT_A_TIME = 3;
-    /** Once the writer is gone, {@link #awaitDurable} returns at once: H2 writes within its write delay. */
+    /**
+     * How often the idle writer looks for commits nobody waits for, once H2's own writer is stopped:
+     * they are written within this, as within H2's write delay (500 ms, its default, which the
+     * default URL keeps) before.
+     */
+    private static final Duration UNSAVED_LOOK_EVERY = Duration.ofMillis(500);
+    /**
+     * Once the writer is gone, {@link #awaitDurable} returns at once: H2 writes when it closes, or within
+     * its write delay when its own writer still runs.
+     */
     private static final String STOPPED = "store writer stopped: commits are now acknowledged before they are written";
 
     private final DataSource dataSource;
@@ -229,23 +238,41 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
     }
 
     /**
-     * Parks the writer until something waits (an unpark may come early: the loop looks again). When it
-     * had nothing to do, it then gives the caller that woke it {@link #CALLER_GRACE} to write itself:
-     * a turn hands over its replies ({@link #afterDurable}) just before it waits for its commit, and
-     * the writer would otherwise take the write from it, and the hand-offs with it.
+     * Parks the writer until something waits (an unpark may come early: the loop looks again), the
+     * journal's records are due, or, every {@link #UNSAVED_LOOK_EVERY}, H2 holds commits nobody waits
+     * for (once H2's own writer is stopped, {@link StoreFileWrites#writesForH2}). When it had nothing
+     * to do, it then gives the caller that woke it {@link #CALLER_GRACE} to write itself: a turn hands
+     * over its replies ({@link #afterDurable}) just before it waits for its commit, and the writer
+     * would otherwise take the write from it, and the hand-offs with it.
+     *
+     * @return true when it returns for commits nobody waits for: they are to be written even if no one
+     *     waits and the journal is not due
      */
-    private void awaitWaiting() throws InterruptedException {
+    private boolean awaitWaiting(StoreFileWrites file) throws InterruptedException {
         boolean idle = false;
+        long lookForUnsavedAt = System.nanoTime() + UNSAVED_LOOK_EVERY.toNanos();
         while (waiting.isEmpty()) {
             long journalDue = journal.writeDueIn();
             if (journalDue <= 0) {
-                return; // nobody waits, but the journal's records are to be covered
+                return false; // nobody waits, but the journal's records are to be covered
+            }
+            long wait = journalDue;
+            if (file.writesForH2()) {
+                long unsavedDue = lookForUnsavedAt - System.nanoTime();
+                if (unsavedDue <= 0) {
+                    if (file.unsaved()) {
+                        return true;
+                    }
+                    lookForUnsavedAt = System.nanoTime() + UNSAVED_LOOK_EVERY.toNanos();
+                    continue;
+                }
+                wait = Math.min(wait, unsavedDue);
             }
             idle = true;
-            if (journalDue == Long.MAX_VALUE) {
+            if (wait == Long.MAX_VALUE) {
                 LockSupport.park(this);
             } else {
-                LockSupport.parkNanos(this, journalDue);
+                LockSupport.parkNanos(this, wait);
             }
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -254,24 +281,27 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
         if (idle && oneAtATime) {
             LockSupport.parkNanos(this, CALLER_GRACE.toNanos());
         }
+        return false;
     }
 
     private void writeGroups() {
         List<Runnable> group = new ArrayList<>();
         boolean closedByH2 = false; // then closing the connection fails too, and that is no news
         boolean unwritten = false; // what waits must not go on as if written: it was not, and never will be
+        StoreFileWrites taken = null;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             StoreFileWrites file = StoreFileWrites.of(connection, statement);
+            taken = file;
             StoreCompaction compaction = new StoreCompaction(file.store());
             writes = new Writes(file, compaction);
             boolean stopping = false;
             while (!stopping) {
-                awaitWaiting();
+                boolean unsaved = awaitWaiting(file);
                 StoreFileWrites.Outcome written;
                 writing.lock();
                 try {
                     waiting.drainTo(group); // everything committed before these were asked is in the write below
-                    if (group.isEmpty() && journal.writeDueIn() > 0) {
+                    if (group.isEmpty() && journal.writeDueIn() > 0 && !unsaved) {
                         continue; // a caller wrote for them
                     }
                     stopping = group.contains(last);
@@ -318,6 +348,9 @@ public class GroupedCheckpoints implements DurableWrites, SmartLifecycle {
             log.error(STOPPED, e);
             throw e;
         } finally {
+            if (taken != null) {
+                taken.handBackToH2();
+            }
             writes = null;
             writer = null;
             if (!unwritten) {

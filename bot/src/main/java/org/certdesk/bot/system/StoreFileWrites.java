@@ -1,6 +1,7 @@
 package org.certdesk.bot.system;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,19 +58,50 @@ final class StoreFileWrites {
 
     private final MVStore store;
     private final Statement statement;
+    /** H2's background writer is stopped: what nobody waits for is the group writer's to write too. */
+    private final boolean h2WriterStopped;
 
-    private StoreFileWrites(MVStore store, Statement statement) {
+    private StoreFileWrites(MVStore store, Statement statement, boolean h2WriterStopped) {
         this.store = store;
         this.statement = statement;
+        this.h2WriterStopped = h2WriterStopped;
     }
 
     /** The writes to H2's file through {@code connection}, an embedded H2 connection of this process. */
     static StoreFileWrites of(Connection connection, Statement statement) {
         MVStore store = mvStore(connection);
-        if (store != null) {
-            writeInCallingThread(store);
+        boolean h2WriterStopped = store != null && writeInCallingThread(store) && stopH2Writer(store);
+        return new StoreFileWrites(store, statement, h2WriterStopped);
+    }
+
+    /**
+     * Whether the caller must write what nobody waits for (a commit neither journaled nor awaited: a
+     * reply marked delivered, a sweep), as H2's background writer did within its write delay, because
+     * that writer is stopped.
+     */
+    boolean writesForH2() {
+        return h2WriterStopped;
+    }
+
+    /**
+     * Starts H2's background writer again, for when the group writer ends (stopping, or failed): what is
+     * committed after that is written within H2's write delay, as before the writer started.
+     */
+    void handBackToH2() {
+        if (h2WriterStopped && !store.isClosed()) {
+            int delay = store.getAutoCommitDelay();
+            try {
+                store.setAutoCommitDelay(0); // H2 ignores the delay it has: 0 stops nothing here, the delay starts a writer
+                store.setAutoCommitDelay(delay);
+            } catch (RuntimeException e) {
+                log.warn("H2's background writer not started again: {}", e.toString());
+            }
         }
-        return new StoreFileWrites(store, statement);
+    }
+
+    /** Something committed is not in the file yet (always false while H2's own writer runs). */
+    boolean unsaved() {
+        return h2WriterStopped && !store.isClosed() && store.hasUnsavedChanges();
     }
 
     /** The store behind an embedded H2 connection, or null (logged) when H2's internals cannot be reached. */
@@ -147,10 +179,10 @@ final class StoreFileWrites {
      * H2's fields are not there (another version), the hand-offs stay and nothing else changes. H2 makes
      * both executors again if its write delay is changed while it runs ({@code SET WRITE_DELAY}).
      */
-    private static void writeInCallingThread(MVStore store) {
+    private static boolean writeInCallingThread(MVStore store) {
         FileStore<?> file = store.getFileStore();
         if (file == null) {
-            return;
+            return false;
         }
         for (String name : new String[] {"serializationExecutor", "bufferSaveExecutor"}) { // in that order
             try {
@@ -166,11 +198,34 @@ final class StoreFileWrites {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             } catch (ReflectiveOperationException | RuntimeException e) {
                 log.info("H2 keeps handing each write to its own threads ({}): {}", name, e.toString());
-                return;
+                return false;
             }
+        }
+        return true;
+    }
+
+    /**
+     * Stops H2's background writer thread, whose work the group writer does anyway: it wrote what was
+     * committed within H2's write delay (the group writer writes the journal's records within 50 ms,
+     * what waits at once, and looks for the rest twice a second), and compacted the file (the group
+     * writer compacts after each write, {@link StoreCompaction}). H2's write delay itself stays, so a
+     * commit still does not write the file on its own (H2 writes at every commit when the delay is
+     * 0). One thread less, and one that woke every 166 ms. Best effort, as above: if H2's method is
+     * not there (another version), its writer keeps running and nothing else changes. H2 starts one
+     * again if its write delay is changed while it runs ({@code SET WRITE_DELAY}).
+     */
+    private static boolean stopH2Writer(MVStore store) {
+        try {
+            Method stop = FileStore.class.getDeclaredMethod("stopBackgroundThread", boolean.class);
+            stop.setAccessible(true);
+            stop.invoke(store.getFileStore(), true); // waits for a write under way
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.info("H2's background writer keeps running: {}", e.toString());
+            return false;
         }
     }
 }

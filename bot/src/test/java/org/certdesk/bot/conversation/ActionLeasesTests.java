@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.certdesk.bot.actions.ActionCall;
 import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.system.CertdeskProperties;
+import org.certdesk.bot.system.Timers;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.ActionRequest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +61,9 @@ class ActionLeasesTests {
                 JsonMapper.builder().build());
         Duration lease = Duration.ofMillis(1500);
         ChannelAddress address = pending(store, lease);
-        ActionLeases leases = new ActionLeases(store, settings(lease, Duration.ofMinutes(1)), Clock.systemUTC());
+        Timers timers = new Timers();
+        timers.start();
+        ActionLeases leases = new ActionLeases(store, settings(lease, Duration.ofMinutes(1)), Clock.systemUTC(), timers);
         try {
             try (ActionLeases.Held held = leases.keep(call(address))) {
                 // Three leases long, renewed every 0.5 s: never seen run out.
@@ -71,7 +74,7 @@ class ActionLeasesTests {
             await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                     .until(() -> store.withExpiredActionLease(Instant.now()).contains(address.key()));
         } finally {
-            leases.destroy();
+            timers.stop();
         }
     }
 
@@ -82,12 +85,14 @@ class ActionLeasesTests {
                 JsonMapper.builder().build());
         Duration lease = Duration.ofMillis(1500);
         ChannelAddress address = pending(store, lease);
-        ActionLeases leases = new ActionLeases(store, settings(lease, Duration.ofSeconds(1)), Clock.systemUTC());
+        Timers timers = new Timers();
+        timers.start();
+        ActionLeases leases = new ActionLeases(store, settings(lease, Duration.ofSeconds(1)), Clock.systemUTC(), timers);
         try (ActionLeases.Held held = leases.keep(call(address))) {
             await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50))
                     .until(() -> store.withExpiredActionLease(Instant.now()).contains(address.key()));
         } finally {
-            leases.destroy();
+            timers.stop();
         }
     }
 

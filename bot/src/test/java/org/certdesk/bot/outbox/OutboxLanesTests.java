@@ -31,6 +31,8 @@ import org.certdesk.bot.shared.ChannelAddress;
 import org.certdesk.bot.shared.ConversationKey;
 import org.certdesk.bot.system.CertdeskProperties;
 import org.certdesk.bot.system.EmbeddedStore;
+import org.certdesk.bot.system.Housekeeping;
+import org.certdesk.bot.system.Timers;
 import org.certdesk.bot.testing.StoredConversations;
 import org.certdesk.bot.testing.TestDatabases;
 import org.certdesk.dialogs.engine.Message;
@@ -64,7 +66,7 @@ class OutboxLanesTests {
     void stop() {
         turns.shutdownNow();
         if (setup != null) {
-            setup.dispatcher.stop();
+            setup.stop();
         }
     }
 
@@ -134,6 +136,8 @@ class OutboxLanesTests {
         final JdbcClient jdbc;
         final OutboxDispatcher dispatcher;
         final TransactionTemplate transaction;
+        final Timers timers = new Timers();
+        final Housekeeping housekeeping = new Housekeeping();
 
         Setup(DataSource dataSource, Function<OutboxEntry, DeliveryResult> answers) throws SQLException {
             jdbc = JdbcClient.create(dataSource);
@@ -164,9 +168,17 @@ class OutboxLanesTests {
             dispatcher = new OutboxDispatcher(store, List.of(delivery), new DeliveryResults(store, properties, clock, meters),
                     new OutboxHousekeeping(store, properties), properties, clock, meters, new EmbeddedStore(dataSource),
                     new org.certdesk.bot.system.GroupedCheckpoints(dataSource, noJournal, meters), // not started: durable at once
-                    noJournal);
+                    noJournal, timers, housekeeping);
             transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            timers.start();
+            housekeeping.start();
             dispatcher.start();
+        }
+
+        void stop() {
+            dispatcher.stop();
+            housekeeping.stop();
+            timers.stop();
         }
 
         /** A turn's commit: its replies appended in its transaction, sent once it committed. */

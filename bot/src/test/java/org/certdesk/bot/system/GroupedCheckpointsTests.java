@@ -127,6 +127,43 @@ class GroupedCheckpointsTests {
         }
     }
 
+    /**
+     * The store's writer stops H2's own background writer and writes, within half a second, what was
+     * committed without anyone waiting (a reply marked delivered, a sweep), as H2's did; once it stops,
+     * H2's writer runs again.
+     */
+    @Test
+    void theStoresWriterWritesWhatNobodyWaitsForInsteadOfH2sWriter(@TempDir Path directory) throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (id INT PRIMARY KEY, text VARCHAR(100))");
+            assertThat(h2Writers()).as("H2's writer, before").isEqualTo(1);
+            GroupedCheckpoints checkpoints = new GroupedCheckpoints(dataSource,
+                    new AcceptedActivitiesJournal(dataSource, false), new SimpleMeterRegistry());
+            checkpoints.start();
+            try {
+                await().atMost(Duration.ofSeconds(5)).alias("H2's writer stopped").until(() -> h2Writers() == 0);
+                MVStore store = StoreFileWrites.mvStore(connection);
+                await().atMost(Duration.ofSeconds(5)).until(() -> !store.hasUnsavedChanges());
+
+                statement.execute("INSERT INTO t VALUES (1, 'nobody waits for me')");
+                assertThat(store.hasUnsavedChanges()).as("committed, not written yet").isTrue();
+                await().atMost(Duration.ofSeconds(3)).alias("written without H2's writer")
+                        .until(() -> !store.hasUnsavedChanges());
+                assertThat(h2Writers()).isZero();
+            } finally {
+                checkpoints.stop();
+            }
+            assertThat(h2Writers()).as("H2's writer, once the store's writer stopped").isEqualTo(1);
+        }
+    }
+
+    private static long h2Writers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("MVStore background writer")).count();
+    }
+
     /** Without the journal of accepted activities, every turn waits for a write. */
     @Test
     void eachWriteToTheFileIsCountedWithTheCommitsItServed(@TempDir Path directory) {
