@@ -14,6 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Housekeeping extends ScheduledThread {
     public Housekeeping() {
-        super("certdesk-housekeeping");
+        super("certdesk-housekeeping", false);
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * type at once: the request threads, the delivery lanes and the store's writer carry the load, what
  * runs now and then (sweeps, the server watch, expired sessions, the caches' upkeep) does not add a
  * thread each, nor does what keeps time (the outbox's poll and claims, the turns' recovery, the
- * actions' leases), nor H2's own writer. The kernel's list of the process's threads ({@code /proc}) is
+ * actions' leases, the connection pool's upkeep), nor H2's own writer. The kernel's list of the process's threads ({@code /proc}) is
  * sampled every 20 ms during the load.
  */
 @EnabledOnOs(OS.LINUX)
@@ -96,7 +96,7 @@ class ThreadsUnderLoadTests {
             assertThat(everSeen.getOrDefault("certdesk-housek", 0)).as("housekeeping threads").isLessThanOrEqualTo(1);
             assertThat(everSeen).as("what keeps time shares the timers' thread; the store's writer writes for H2")
                     .doesNotContainKeys("certdesk-turn-r", "certdesk-action", "MVStore backgro", "H2-serializatio",
-                            "H2-save");
+                            "H2-save", "HikariPool-1:ho");
             assertThat(everSeen.getOrDefault("certdesk-timers", 0)).as("timers' threads").isLessThanOrEqualTo(1);
         }
     }
