@@ -44,8 +44,7 @@ class GroupedCheckpointsTests {
 
     @Test
     void whatWaitsForAWriteRunsInTheOrderItWasAskedForWhoeverWrites(@TempDir Path directory) throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL");
+        JdbcDataSource dataSource = fileStore(directory);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (id INT PRIMARY KEY, text VARCHAR(100))");
         }
@@ -104,8 +103,7 @@ class GroupedCheckpointsTests {
      */
     @Test
     void aSignalOpensOnlyOnceTheFileHoldsWhatWasCommittedBeforeIt(@TempDir Path directory) throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL");
+        JdbcDataSource dataSource = fileStore(directory);
         GroupedCheckpoints checkpoints = new GroupedCheckpoints(dataSource, new AcceptedActivitiesJournal(dataSource, false),
                 new SimpleMeterRegistry());
         checkpoints.start();
@@ -134,8 +132,7 @@ class GroupedCheckpointsTests {
      */
     @Test
     void theStoresWriterWritesWhatNobodyWaitsForInsteadOfH2sWriter(@TempDir Path directory) throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL");
+        JdbcDataSource dataSource = fileStore(directory);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (id INT PRIMARY KEY, text VARCHAR(100))");
             assertThat(h2Writers()).as("H2's writer, before").isEqualTo(1);
@@ -157,6 +154,13 @@ class GroupedCheckpointsTests {
             }
             assertThat(h2Writers()).as("H2's writer, once the store's writer stopped").isEqualTo(1);
         }
+    }
+
+    /** H2 in a file of {@code directory}, with its defaults (a write delay of 500 ms, its background writer). */
+    private static JdbcDataSource fileStore(Path directory) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + directory.resolve("store") + ";MODE=PostgreSQL");
+        return dataSource;
     }
 
     private static long h2Writers() {
