@@ -46,7 +46,7 @@ class ActionLeases {
      */
     Held keep(ActionCall call) {
         Instant giveUpAt = clock.instant().plus(maxRun);
-        Duration every = lease.dividedBy(3);
+        Duration every = Duration.ofMillis(Math.max(1, lease.dividedBy(3).toMillis()));
         Held held = new Held();
         held.renewing = renewals.every("action lease of " + call.conversation(), every, every, () -> {
             Instant now = clock.instant();

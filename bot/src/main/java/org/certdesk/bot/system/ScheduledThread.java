@@ -95,6 +95,7 @@ public abstract class ScheduledThread implements SmartLifecycle, DisposableBean 
         if (made == null) {
             made = new ScheduledThreadPoolExecutor(1, WorkerThreads.named(threadName));
             made.setRemoveOnCancelPolicy(true);
+            made.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a stop waits for a run under way, not for the next
             executor = made;
         }
         return made;

@@ -99,9 +99,16 @@ final class StoreFileWrites {
         }
     }
 
-    /** Something committed is not in the file yet (always false while H2's own writer runs). */
+    /**
+     * Something committed is not in the file yet (always false while H2's own writer runs). When H2
+     * cannot say, true: the write that follows finds out, and deals with a failure as any write does.
+     */
     boolean unsaved() {
-        return h2WriterStopped && !store.isClosed() && store.hasUnsavedChanges();
+        try {
+            return h2WriterStopped && !store.isClosed() && store.hasUnsavedChanges();
+        } catch (RuntimeException | LinkageError e) {
+            return h2WriterStopped;
+        }
     }
 
     /** The store behind an embedded H2 connection, or null (logged) when H2's internals cannot be reached. */

@@ -74,7 +74,7 @@ class ActionLeasesTests {
             await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                     .until(() -> store.withExpiredActionLease(Instant.now()).contains(address.key()));
         } finally {
-            timers.stop();
+            timers.destroy();
         }
     }
 
@@ -92,7 +92,7 @@ class ActionLeasesTests {
             await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50))
                     .until(() -> store.withExpiredActionLease(Instant.now()).contains(address.key()));
         } finally {
-            timers.stop();
+            timers.destroy();
         }
     }
 

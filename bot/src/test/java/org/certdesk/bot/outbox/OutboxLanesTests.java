@@ -178,7 +178,7 @@ class OutboxLanesTests {
         void stop() {
             dispatcher.stop();
             housekeeping.stop();
-            timers.stop();
+            timers.destroy();
         }
 
         /** A turn's commit: its replies appended in its transaction, sent once it committed. */
