@@ -1,5 +1,6 @@
 package org.certdesk.bot.conversation;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.certdesk.bot.shared.ActivityJournal;
@@ -48,29 +49,44 @@ class JournalReplay implements SmartLifecycle {
         }
         List<Inbound> journaled = inbox.journaledByLastRun();
         int queued = 0;
+        List<Inbound> failed = new ArrayList<>();
         for (Inbound inbound : journaled) {
-            if (accepted(inbound)) {
-                queued++;
+            switch (accepted(inbound)) {
+                case QUEUED -> queued++;
+                case FAILED -> failed.add(inbound);
+                case KNOWN -> { }
             }
         }
         durable.awaitDurable();
-        journal.replayed();
+        if (failed.isEmpty()) {
+            journal.replayed();
+        } else {
+            // The journal is what is left of these acknowledged activities: it stays, and the next start
+            // tries them again (those queued meanwhile are known by then, and dropped as duplicates).
+            log.error("{} of {} activities the last run acknowledged could not be queued again ({}): its journal is"
+                    + " kept, and the next start tries them again", failed.size(), journaled.size(),
+                    failed.stream().map(inbound -> inbound.address().key() + "/" + inbound.activityId()).toList());
+        }
         if (queued > 0) {
             log.info("{} activities acknowledged by the last run were not in the store's file: queued again, their"
                     + " replies will be posted again ({} journaled in all)", queued, journaled.size());
         }
     }
 
+    private enum Replayed { QUEUED, KNOWN, FAILED }
+
     /**
-     * Accepts one journaled activity again. A transaction that meets another on the same rows (the store's
-     * compaction rewrites pages meanwhile) is redone, as a turn's is; one that still fails is logged
-     * with what it was, and the start goes on: one activity must not keep the bot from starting.
+     * Accepts one journaled activity again. A transaction that meets another on the same rows is redone, as
+     * a turn's is; one that still fails is logged
+     * with what it was, and the start goes on: one activity must not keep the bot from starting. Its
+     * journal is kept for the next start.
      */
-    private boolean accepted(Inbound inbound) {
+    private Replayed accepted(Inbound inbound) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Boolean.TRUE.equals(transaction.execute(status -> inbox.accept(
-                        conversations.number(inbound.address(), inbound.receivedAt()), inbound)));
+                        conversations.number(inbound.address(), inbound.receivedAt()), inbound)))
+                        ? Replayed.QUEUED : Replayed.KNOWN;
             } catch (RuntimeException e) {
                 if (e instanceof TransientDataAccessException && attempt < ATTEMPTS) {
                     log.debug("journaled activity {} of {}: redone after {}", inbound.activityId(),
@@ -79,7 +95,7 @@ class JournalReplay implements SmartLifecycle {
                 }
                 log.error("journaled activity {} of {} could not be queued again: {}", inbound.activityId(),
                         inbound.address().key(), e.toString());
-                return false;
+                return Replayed.FAILED;
             }
         }
     }

@@ -117,16 +117,7 @@ public class AcceptedActivitiesJournal implements ActivityJournal {
 
     /** {@code jdbc:h2:file:./data/certdesk;…} keeps its journal in {@code ./data/certdesk.journal}. */
     static Path folderOf(String url) {
-        String location = url.substring("jdbc:h2:".length());
-        int options = location.indexOf(';');
-        location = options < 0 ? location : location.substring(0, options);
-        if (location.toLowerCase(Locale.ROOT).startsWith("file:")) {
-            location = location.substring("file:".length());
-        }
-        if (location.startsWith("~")) {
-            location = System.getProperty("user.home") + location.substring(1);
-        }
-        return Path.of(location + ".journal");
+        return EmbeddedStore.filesOf(url, ".journal");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.certdesk.bot.system;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -31,6 +32,28 @@ public class EmbeddedStore {
         }
         String location = lower.substring("jdbc:h2:".length());
         return !location.startsWith("tcp:") && !location.startsWith("ssl:") && !lower.contains("auto_server=true");
+    }
+
+    /**
+     * One of the files of the embedded H2 store at {@code url}: {@code jdbc:h2:file:./data/certdesk;…} and
+     * {@code ".mv.db"} give {@code ./data/certdesk.mv.db}.
+     */
+    static Path filesOf(String url, String suffix) {
+        String location = url.substring("jdbc:h2:".length());
+        int options = location.indexOf(';');
+        location = options < 0 ? location : location.substring(0, options);
+        if (location.toLowerCase(Locale.ROOT).startsWith("file:")) {
+            location = location.substring("file:".length());
+        }
+        if (location.startsWith("~")) {
+            location = System.getProperty("user.home") + location.substring(1);
+        }
+        return Path.of(location + suffix);
+    }
+
+    /** H2's file of the embedded store at {@code url}. */
+    static Path fileOf(String url) {
+        return filesOf(url, ".mv.db");
     }
 
     /** @return true when this process alone has the database open */
