@@ -22,6 +22,7 @@ import org.h2.engine.Database;
 import org.h2.engine.SessionLocal;
 import org.h2.index.Index;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.db.MVIndex;
@@ -68,7 +69,10 @@ public final class LeftoverEntries {
     public record Sweep(int maps, long entries, long leftovers, long millis) {
     }
 
-    /** Runs the sweep on the embedded H2 store when its file was not closed cleanly, before anything uses it. */
+    /**
+     * Runs the sweep on the embedded H2 store when its file was not closed cleanly, once the datasource
+     * is made and before anything (Flyway first) takes a connection from it.
+     */
     @Configuration(proxyBeanMethods = false)
     static class AfterUncleanShutdown {
         @Bean
@@ -77,8 +81,14 @@ public final class LeftoverEntries {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
                     String url = environment.getProperty("spring.datasource.url");
-                    if (bean instanceof DataSource dataSource && GroupedCheckpoints.inFile(url)) {
-                        sweepIfUnclean(dataSource, EmbeddedStore.fileOf(url));
+                    if (bean instanceof DataSource && GroupedCheckpoints.inFile(url)) {
+                        // A connection of its own, not the pool's: the pool would open others meanwhile, and
+                        // their transactions could take the ids of those that left entries.
+                        JdbcDataSource alone = new JdbcDataSource();
+                        alone.setURL(url);
+                        alone.setUser(environment.getProperty("spring.datasource.username", "sa"));
+                        alone.setPassword(environment.getProperty("spring.datasource.password", ""));
+                        sweepIfUnclean(alone, EmbeddedStore.fileOf(url));
                     }
                     return bean;
                 }
@@ -86,6 +96,7 @@ public final class LeftoverEntries {
         }
     }
 
+    /** Sweeps the store at {@code file} through {@code dataSource} if H2 did not close it cleanly; nothing else may use it meanwhile. */
     static void sweepIfUnclean(DataSource dataSource, Path file) {
         boolean clean;
         try {

@@ -21,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +102,8 @@ abstract class KillNineTest {
     }
 
     /** What one run measured. */
-    record Run(int acknowledged, long inFlight, int duplicates, Duration restart, Duration drained, Duration load) {
+    record Run(int acknowledged, long inFlight, int duplicates, Duration restart, Duration drained, Duration load,
+            long setBack) {
         /** Turns acknowledged per second under the load before the kill (a fresh JVM: a rough figure, not a bench). */
         double rate() {
             return acknowledged * 1000.0 / Math.max(1, load.toMillis());
@@ -124,14 +127,15 @@ abstract class KillNineTest {
             System.out.printf("kill -9 run %d of %d: survived; %d turns acknowledged before the kill (%d posted, not"
                     + " acknowledged), 0 lost, 0 stuck, indexes consistent, %d replies sent again; restart %.1f s,"
                     + " every acknowledged turn answered %.1f s after the restart was ready; %.0f turns/s acknowledged"
-                    + " before the kill%n", run, RUNS,
+                    + " before the kill; %d entries of unfinished transactions set back at the restart%n", run, RUNS,
                     last.acknowledged(), last.inFlight(), last.duplicates(), last.restart().toMillis() / 1000.0,
-                    last.drained().toMillis() / 1000.0, last.rate());
+                    last.drained().toMillis() / 1000.0, last.rate(), last.setBack());
         }
         if (RUNS > 1) {
             System.out.printf("kill -9 series: %d of %d runs survived, 0 lost, 0 stuck; replies sent again: %d in all,"
                     + " at most %d in a run; answered after the restart was ready: at most %.1f s, median %.1f s;"
-                    + " restart (JVM start to ready) %.1f to %.1f s; turns/s acknowledged before the kill: median %.0f%n",
+                    + " restart (JVM start to ready) %.1f to %.1f s; turns/s acknowledged before the kill: median %.0f;"
+                    + " entries of unfinished transactions set back at the restart: %d, in %d runs%n",
                     runs.size(), RUNS, runs.stream().mapToInt(Run::duplicates).sum(),
                     runs.stream().mapToInt(Run::duplicates).max().orElse(0),
                     runs.stream().mapToLong(r -> r.drained().toMillis()).max().orElse(0) / 1000.0,
@@ -139,7 +143,8 @@ abstract class KillNineTest {
                             .orElse(0) / 1000.0,
                     runs.stream().mapToLong(r -> r.restart().toMillis()).min().orElse(0) / 1000.0,
                     runs.stream().mapToLong(r -> r.restart().toMillis()).max().orElse(0) / 1000.0,
-                    runs.stream().mapToDouble(Run::rate).sorted().skip(runs.size() / 2).findFirst().orElse(0));
+                    runs.stream().mapToDouble(Run::rate).sorted().skip(runs.size() / 2).findFirst().orElse(0),
+                    runs.stream().mapToLong(Run::setBack).sum(), runs.stream().filter(r -> r.setBack() > 0).count());
         }
     }
 
@@ -164,6 +169,7 @@ abstract class KillNineTest {
 
         Duration restart;
         Duration drained;
+        long setBack;
         Instant starting = Instant.now();
         try (BotProcess second = BotProcess.start(folder, "second", port, storeSettings())) {
             Instant ready = Instant.now();
@@ -176,6 +182,7 @@ abstract class KillNineTest {
                 conversation.acknowledged.add("final");
             }
             awaitAnswered(conversations);
+            setBack = setBack(second.log());
             second.stop();
             // SIGTERM races H2's own shutdown hook against Spring's: the store writer must take a file
             // closed under it as written, not as a failure to retry and report.
@@ -193,7 +200,15 @@ abstract class KillNineTest {
             checkIndexes(store);
         }
         return new Run(acknowledged, conversations.stream().filter(c -> c.inFlight != null).count(), duplicates,
-                restart, drained, load);
+                restart, drained, load, setBack);
+    }
+
+    private static final Pattern SET_BACK = Pattern.compile("(\\d+) entries left by transactions the last run never ended");
+
+    /** The entries a killed H2 left for transactions it no longer knows, which the restart set back (system/LeftoverEntries). */
+    private static long setBack(String log) {
+        Matcher matcher = SET_BACK.matcher(log);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
     /** The tables a turn writes, whose indexes must agree with them after the kill. */
