@@ -1,12 +1,17 @@
 package org.certdesk.bot.conversation;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.certdesk.bot.shared.ActivityJournal;
 import org.certdesk.bot.shared.DurableWrites;
+import org.certdesk.bot.system.CertdeskProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -30,15 +35,26 @@ class JournalReplay implements SmartLifecycle {
     private final ConversationStore conversations;
     private final DurableWrites durable;
     private final TransactionTemplate transaction;
+    /** How long activity ids are remembered: an activity older than that would run as a new one. */
+    private final Duration retention;
+    private final Clock clock;
     private volatile boolean running;
 
+    @Autowired
     JournalReplay(ActivityJournal journal, InboxStore inbox, ConversationStore conversations, DurableWrites durable,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, CertdeskProperties properties, Clock clock) {
+        this(journal, inbox, conversations, durable, transactions, properties.turns().dedupeRetention(), clock);
+    }
+
+    JournalReplay(ActivityJournal journal, InboxStore inbox, ConversationStore conversations, DurableWrites durable,
+            PlatformTransactionManager transactions, Duration retention, Clock clock) {
         this.journal = journal;
         this.inbox = inbox;
         this.conversations = conversations;
         this.durable = durable;
         this.transaction = new TransactionTemplate(transactions);
+        this.retention = retention;
+        this.clock = clock;
     }
 
     @Override
@@ -50,7 +66,15 @@ class JournalReplay implements SmartLifecycle {
         List<Inbound> journaled = inbox.journaledByLastRun();
         int queued = 0;
         List<Inbound> failed = new ArrayList<>();
+        Instant forgotten = clock.instant().minus(retention);
         for (Inbound inbound : journaled) {
+            if (inbound.receivedAt().isBefore(forgotten)) {
+                // Kept by starts that could not queue it, until its id is forgotten: it would run as new now.
+                log.error("journaled activity {} of {}, received {}, is older than the {} activity ids are remembered:"
+                        + " not queued again", inbound.activityId(), inbound.address().key(), inbound.receivedAt(),
+                        retention);
+                continue;
+            }
             switch (accepted(inbound)) {
                 case QUEUED -> queued++;
                 case FAILED -> failed.add(inbound);
@@ -62,7 +86,8 @@ class JournalReplay implements SmartLifecycle {
             journal.replayed();
         } else {
             // The journal is what is left of these acknowledged activities: it stays, and the next start
-            // tries them again (those queued meanwhile are known by then, and dropped as duplicates).
+            // tries them again (those queued meanwhile are known by then, and dropped as duplicates), until
+            // they are older than the activity ids are remembered.
             log.error("{} of {} activities the last run acknowledged could not be queued again ({}): its journal is"
                     + " kept, and the next start tries them again", failed.size(), journaled.size(),
                     failed.stream().map(inbound -> inbound.address().key() + "/" + inbound.activityId()).toList());

@@ -8,16 +8,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.h2.engine.Database;
 import org.h2.engine.SessionLocal;
 import org.h2.index.Index;
@@ -43,24 +45,27 @@ import org.springframework.core.env.Environment;
  * <p>H2 writes its file map by map while transactions go on: a write can hold a transaction's new
  * entry in a table or an index but not the undo record that names the transaction (H2's issue 2080).
  * If the process dies before the next write, the restarted H2 does not know that transaction, so it
- * neither rolls it back nor commits it. Reads pass over such an entry, but an insert of the same key
+ * neither rolls it back nor commits it. A transaction the kill caught committing is no better: H2 keeps
+ * it open for good (ending it at open throws, in H2 2.3.232). Reads pass over such entries, but an insert of the same key
  * into a unique index meets an entry "another transaction" is still writing and waits for it for ever:
- * {@code Timeout trying to lock table}, at every try. That is how a {@code kill -9} series lost an
- * acknowledged turn: the journal's replay could not insert the activity's id into
- * {@code processed_activities} (1 run in about 50; a bare H2 under inserts, killed, kept such an entry
- * after about 1 kill in 5).
+ * {@code Timeout trying to lock table}, at every try, also after clean restarts. That is most likely
+ * how a {@code kill -9} series lost an acknowledged turn: the journal's replay could not insert the
+ * activity's id into {@code processed_activities} (1 run in 30 that day; a bare H2 under inserts,
+ * killed, kept such an entry after about 1 kill in 5).
  *
- * <p>So when H2's file was not closed cleanly (its header has no {@code clean:1}), every table's and
- * index's entries are read once, before anything else uses the store, and an entry of a transaction
- * H2 does not know is set to its committed value, as H2's rollback would have: removed if the
- * transaction added it. Reads saw those committed values already; nothing a reader saw changes.
+ * <p>So when H2's file was not closed cleanly (its header has no {@code clean:1}), or was never swept
+ * (no {@value #SWEPT} marker beside it: a store a release without this sweep used), the entries of its
+ * tables and indexes are read once, before anything else uses the store, and every entry a transaction
+ * of the last run left is set to its committed value, as H2's rollback would have: removed if the
+ * transaction added it. Reads saw those committed values already (only H2's quick count of a table's
+ * rows counted such entries).
  */
 public final class LeftoverEntries {
     private static final Logger log = LoggerFactory.getLogger(LeftoverEntries.class);
+    /** Beside H2's file ({@code certdesk.mv.db}): the store was swept once; then only an unclean close sweeps again. */
+    static final String SWEPT = ".leftovers-swept";
     /** H2's header: a line of {@code key:value} pairs, written twice, in the file's first two 4 KB blocks. */
     private static final int HEADER_BLOCK = 4096;
-    /** An entry's operation id holds its transaction's id above its 40 bits of log position (H2's TransactionStore). */
-    private static final int LOG_ID_BITS = 40;
 
     private LeftoverEntries() {
     }
@@ -70,34 +75,50 @@ public final class LeftoverEntries {
     }
 
     /**
-     * Runs the sweep on the embedded H2 store when its file was not closed cleanly, once the datasource
-     * is made and before anything (Flyway first) takes a connection from it.
+     * Runs the sweep on the embedded H2 store once its datasource is made, before anything (Flyway
+     * first) takes a connection from it.
      */
     @Configuration(proxyBeanMethods = false)
-    static class AfterUncleanShutdown {
+    static class AtStart {
         @Bean
         static BeanPostProcessor leftoverEntriesSweep(Environment environment) {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    String url = environment.getProperty("spring.datasource.url");
-                    if (bean instanceof DataSource && GroupedCheckpoints.inFile(url)) {
-                        // A connection of its own, not the pool's: the pool would open others meanwhile, and
-                        // their transactions could take the ids of those that left entries.
-                        JdbcDataSource alone = new JdbcDataSource();
-                        alone.setURL(url);
-                        alone.setUser(environment.getProperty("spring.datasource.username", "sa"));
-                        alone.setPassword(environment.getProperty("spring.datasource.password", ""));
-                        sweepIfUnclean(alone, EmbeddedStore.fileOf(url));
+                    if (!(bean instanceof DataSource)) {
+                        return bean;
                     }
+                    // The pool's own settings where it has them (Spring Boot sets no user for a file URL).
+                    HikariDataSource pool = bean instanceof HikariDataSource hikari ? hikari : null;
+                    String url = pool != null && pool.getJdbcUrl() != null ? pool.getJdbcUrl()
+                            : environment.getProperty("spring.datasource.url");
+                    if (!GroupedCheckpoints.inFile(url)) {
+                        return bean;
+                    }
+                    // A connection of its own, not the pool's: the pool would open others meanwhile, and
+                    // their transactions could take the ids of those that left entries.
+                    JdbcDataSource alone = new JdbcDataSource();
+                    alone.setURL(url);
+                    String user = pool != null ? pool.getUsername() : environment.getProperty("spring.datasource.username");
+                    String password = pool != null ? pool.getPassword() : environment.getProperty("spring.datasource.password");
+                    alone.setUser(user == null ? "" : user); // what H2 takes when it is given none
+                    alone.setPassword(password == null ? "" : password);
+                    sweepIfNeeded(alone, url);
                     return bean;
                 }
             };
         }
     }
 
-    /** Sweeps the store at {@code file} through {@code dataSource} if H2 did not close it cleanly; nothing else may use it meanwhile. */
-    static void sweepIfUnclean(DataSource dataSource, Path file) {
+    /** Sweeps the embedded H2 store at {@code url} if it needs it, through {@code dataSource}; nothing else may use it meanwhile. */
+    static void sweepIfNeeded(DataSource dataSource, String url) {
+        String location = EmbeddedStore.filesOf(url, "").toString();
+        if (location.matches("^[A-Za-z][A-Za-z0-9]+:.*")) { // nio:, split:, async:…: H2's own file systems
+            log.info("H2's store {} is on a file system of H2's: not looked at for entries a crash left", location);
+            return;
+        }
+        Path file = EmbeddedStore.fileOf(url);
+        Path swept = EmbeddedStore.filesOf(url, SWEPT);
         boolean clean;
         try {
             clean = closedCleanly(file);
@@ -106,15 +127,23 @@ public final class LeftoverEntries {
                     + " anyway: {}", file, e.toString());
             clean = false;
         }
-        if (clean) {
+        if (clean && (Files.exists(swept) || !Files.exists(file))) {
+            if (!Files.exists(swept)) {
+                markSwept(swept); // a new store: nothing was left in it
+            }
             return;
         }
-        log.info("H2's file {} was not closed cleanly (the last run was killed or crashed): looking for entries of"
-                + " transactions that never ended", file);
+        log.info("H2's file {} {}: looking for entries of transactions that never ended", file, clean
+                ? "was never looked at for entries a crash left" : "was not closed cleanly (the last run was killed or crashed)");
         try (Connection connection = dataSource.getConnection()) {
-            Sweep sweep = sweep(connection);
+            Optional<Sweep> done = sweep(connection);
+            if (done.isEmpty()) {
+                log.warn("H2's file {} is already open in this process: not looked at for entries a crash left", file);
+                return;
+            }
+            Sweep sweep = done.get();
             if (sweep.leftovers() > 0) {
-                log.warn("{} entries left by transactions the last run never ended were set back to their committed"
+                log.warn("{} entries left by transactions a run never ended were set back to their committed"
                         + " values (read {} entries of {} tables and indexes in {} ms); left, each would have kept its key"
                         + " from being written again", sweep.leftovers(), sweep.entries(), sweep.maps(), sweep.millis());
             } else {
@@ -122,8 +151,19 @@ public final class LeftoverEntries {
                         + " {} ms)", sweep.entries(), sweep.maps(), sweep.millis());
             }
         } catch (SQLException | RuntimeException e) {
-            throw new IllegalStateException("the store's file " + file + " was not closed cleanly, and what its"
-                    + " unfinished transactions left could not be cleaned up: " + e, e);
+            throw new IllegalStateException("the store's file " + file + " may hold entries of transactions a crash left"
+                    + " unfinished, and they could not be cleaned up: " + e, e);
+        }
+        markSwept(swept);
+    }
+
+    private static void markSwept(Path swept) {
+        try {
+            Files.createDirectories(swept.toAbsolutePath().getParent());
+            Files.writeString(swept, "Swept " + Instant.now() + " for entries of transactions a crash left unfinished"
+                    + " (docs/reliability.md); after this, only a store not closed cleanly is swept again.\n");
+        } catch (IOException e) {
+            log.warn("{} not written: the next start sweeps the store again: {}", swept, e.toString());
         }
     }
 
@@ -155,17 +195,26 @@ public final class LeftoverEntries {
     }
 
     /**
-     * Sets every entry of a transaction H2 does not know to its committed value, in every table and index
-     * of {@code connection}'s database, an embedded H2 one. Run it before anything else writes: a
-     * transaction that starts meanwhile could take the id of one that left entries.
+     * Sets every entry the last run's transactions left to its committed value, in every table and index
+     * of the schemas of {@code connection}'s database, an embedded H2 one (not H2's own table of them,
+     * where such an entry does no harm: it has no unique index of its own). Empty, and nothing done, when
+     * another session has the database open: run it before anything else does, a transaction that
+     * starts meanwhile could take the id of one that left entries.
      */
-    static Sweep sweep(Connection connection) throws SQLException {
+    static Optional<Sweep> sweep(Connection connection) throws SQLException {
         long started = System.nanoTime();
         SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
         Database database = session.getDatabase();
-        Set<Integer> open = new HashSet<>();
-        for (Transaction transaction : database.getStore().getTransactionStore().getOpenTransactions()) {
-            open.add(transaction.getId());
+        if (database.getSessions(false).length > 1) {
+            return Optional.empty(); // open in this process already: its transactions are live, not leftovers
+        }
+        // No transaction of this process has written yet, so every entry still marked with one is left
+        // from the last run: by a transaction H2 does not know, or by one it keeps open in the state
+        // "committed" because ending it fails (H2 2.3.232 throws on its commit at open). Readers see the
+        // committed value of both.
+        List<Transaction> unended = database.getStore().getTransactionStore().getOpenTransactions();
+        if (!unended.isEmpty()) {
+            log.info("H2 keeps {} transactions of the last run open, which it could not end: {}", unended.size(), unended);
         }
         Set<MVMap<?, ?>> maps = Collections.newSetFromMap(new IdentityHashMap<>());
         long entries = 0;
@@ -178,7 +227,7 @@ public final class LeftoverEntries {
             }
             for (Index index : indexes) {
                 if (index instanceof MVIndex<?, ?> mvIndex && maps.add(mvIndex.getMVMap())) { // a delegate shares its table's
-                    Count count = setBack(mvIndex.getMVMap(), open, progress, index.getName());
+                    Count count = setBack(mvIndex.getMVMap(), progress, index.getName());
                     entries += count.entries();
                     leftovers += count.leftovers();
                 }
@@ -187,7 +236,7 @@ public final class LeftoverEntries {
         if (leftovers > 0) {
             database.getStore().getMvStore().commit(); // in the file before anything else is
         }
-        return new Sweep(maps.size(), entries, leftovers, (System.nanoTime() - started) / 1_000_000);
+        return Optional.of(new Sweep(maps.size(), entries, leftovers, (System.nanoTime() - started) / 1_000_000));
     }
 
     private record Count(long entries, long leftovers) {
@@ -212,7 +261,7 @@ public final class LeftoverEntries {
         }
     }
 
-    private static <K, V> Count setBack(MVMap<K, VersionedValue<V>> map, Set<Integer> open, Progress progress,
+    private static <K, V> Count setBack(MVMap<K, VersionedValue<V>> map, Progress progress,
             String index) {
         List<K> left = new ArrayList<>();
         long entries = 0;
@@ -221,14 +270,14 @@ public final class LeftoverEntries {
             K key = cursor.next();
             entries++;
             progress.read(index);
-            if (leftover(cursor.getValue(), open)) {
+            if (leftover(cursor.getValue())) {
                 left.add(key);
             }
         }
         long setBack = 0;
         for (K key : left) {
             VersionedValue<V> value = map.get(key);
-            if (!leftover(value, open)) {
+            if (!leftover(value)) {
                 continue;
             }
             V committed = value.getCommittedValue();
@@ -248,8 +297,7 @@ public final class LeftoverEntries {
         return new Count(entries, setBack);
     }
 
-    private static boolean leftover(VersionedValue<?> value, Set<Integer> open) {
-        long operation = value == null ? 0 : value.getOperationId();
-        return operation != 0 && !open.contains((int) (operation >>> LOG_ID_BITS));
+    private static boolean leftover(VersionedValue<?> value) {
+        return value != null && value.getOperationId() != 0;
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class JournalReplayTests {
     private static final Instant NOW = Instant.parse("2026-12-06T08:00:00Z");
     private static final InboundJson CODEC = new InboundJson(JsonMapper.builder().build());
+    private static final Duration RETENTION = Duration.ofDays(7);
 
     /** A journal the last run left {@code records} in; counts the starts that were done with it. */
     private static final class LeftJournal implements ActivityJournal {
@@ -117,10 +121,31 @@ class JournalReplayTests {
         assertThat(journal.replayed).as("queued at the next start, the journal goes").isEqualTo(1);
     }
 
+    @Test
+    void anActivityKeptLongerThanIdsAreRememberedIsNotRunAsNew() {
+        DataSource dataSource = TestDatabases.H2.fresh();
+        ChannelAddress address = ConversationStoreTests.address(UUID.randomUUID().toString());
+        Inbound old = new Inbound("k3", address, new UserInput.Text("il y a longtemps"), "fr-FR",
+                NOW.minus(RETENTION).minusSeconds(1));
+        Inbound recent = new Inbound("k4", address, new UserInput.Text("tout à l'heure"), "fr-FR", NOW);
+        LeftJournal journal = new LeftJournal(List.of(CODEC.write(old), CODEC.write(recent)));
+        ConversationStore conversations = new ConversationStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
+        InboxStore inbox = new InboxStore(JdbcClient.create(dataSource), CODEC, journal);
+
+        replay(journal, inbox, conversations, dataSource);
+
+        long number = conversations.number(address, NOW);
+        InboxRow queued = inbox.oldest(number).orElseThrow();
+        assertThat(queued.inbound().activityId()).isEqualTo("k4");
+        inbox.done(queued.id());
+        assertThat(inbox.oldest(number)).as("k3 queued too").isEmpty();
+        assertThat(journal.replayed).as("the journal goes").isEqualTo(1);
+    }
+
     private static void replay(ActivityJournal journal, InboxStore inbox, ConversationStore conversations,
             DataSource dataSource) {
         JournalReplay replay = new JournalReplay(journal, inbox, conversations, WRITTEN_AT_ONCE,
-                new DataSourceTransactionManager(dataSource));
+                new DataSourceTransactionManager(dataSource), RETENTION, Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
         replay.start();
         replay.stop();
     }

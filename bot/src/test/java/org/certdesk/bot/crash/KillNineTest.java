@@ -203,7 +203,7 @@ abstract class KillNineTest {
                 restart, drained, load, setBack);
     }
 
-    private static final Pattern SET_BACK = Pattern.compile("(\\d+) entries left by transactions the last run never ended");
+    private static final Pattern SET_BACK = Pattern.compile("(\\d+) entries left by transactions a run never ended");
 
     /** The entries a killed H2 left for transactions it no longer knows, which the restart set back (system/LeftoverEntries). */
     private static long setBack(String log) {
