@@ -69,7 +69,8 @@ class JournalReplay implements SmartLifecycle {
         Instant forgotten = clock.instant().minus(retention);
         for (Inbound inbound : journaled) {
             if (inbound.receivedAt().isBefore(forgotten)) {
-                // Kept by starts that could not queue it, until its id is forgotten: it would run as new now.
+                // Its id may be forgotten (the sweep of ids past the retention ran meanwhile): it would run as
+                // a new turn, a week late. Kept by starts that could not queue it, or the bot was down as long.
                 log.error("journaled activity {} of {}, received {}, is older than the {} activity ids are remembered:"
                         + " not queued again", inbound.activityId(), inbound.address().key(), inbound.receivedAt(),
                         retention);
@@ -102,9 +103,8 @@ class JournalReplay implements SmartLifecycle {
 
     /**
      * Accepts one journaled activity again. A transaction that meets another on the same rows is redone, as
-     * a turn's is; one that still fails is logged
-     * with what it was, and the start goes on: one activity must not keep the bot from starting. Its
-     * journal is kept for the next start.
+     * a turn's is; one that still fails is logged with what it was, and the start goes on: one activity
+     * must not keep the bot from starting. Its journal is kept for the next start.
      */
     private Replayed accepted(Inbound inbound) {
         for (int attempt = 1; ; attempt++) {

@@ -46,12 +46,12 @@ import org.springframework.core.env.Environment;
  * entry in a table or an index but not the undo record that names the transaction (H2's issue 2080).
  * If the process dies before the next write, the restarted H2 does not know that transaction, so it
  * neither rolls it back nor commits it. A transaction the kill caught committing is no better: H2 keeps
- * it open for good (ending it at open throws, in H2 2.3.232). Reads pass over such entries, but an insert of the same key
- * into a unique index meets an entry "another transaction" is still writing and waits for it for ever:
- * {@code Timeout trying to lock table}, at every try, also after clean restarts. That is most likely
- * how a {@code kill -9} series lost an acknowledged turn: the journal's replay could not insert the
- * activity's id into {@code processed_activities} (1 run in 30 that day; a bare H2 under inserts,
- * killed, kept such an entry after about 1 kill in 5).
+ * it open for good (ending it at open throws, in H2 2.3.232). Reads pass over such entries, but an
+ * insert of the same key into a unique index meets an entry "another transaction" is still writing and
+ * waits for it for ever: {@code Timeout trying to lock table}, at every try, also after clean restarts.
+ * That is most likely how a {@code kill -9} series lost an acknowledged turn: the journal's replay could
+ * not insert the activity's id into {@code processed_activities} (1 run in 30 that day; a bare H2 under
+ * inserts, killed, kept such an entry after about 1 kill in 5).
  *
  * <p>So when H2's file was not closed cleanly (its header has no {@code clean:1}), or was never swept
  * (no {@value #SWEPT} marker beside it: a store a release without this sweep used), the entries of its
@@ -99,8 +99,10 @@ public final class LeftoverEntries {
                     // their transactions could take the ids of those that left entries.
                     JdbcDataSource alone = new JdbcDataSource();
                     alone.setURL(url);
-                    String user = pool != null ? pool.getUsername() : environment.getProperty("spring.datasource.username");
-                    String password = pool != null ? pool.getPassword() : environment.getProperty("spring.datasource.password");
+                    String user = pool != null ? pool.getUsername()
+                            : environment.getProperty("spring.datasource.username");
+                    String password = pool != null ? pool.getPassword()
+                            : environment.getProperty("spring.datasource.password");
                     alone.setUser(user == null ? "" : user); // what H2 takes when it is given none
                     alone.setPassword(password == null ? "" : password);
                     sweepIfNeeded(alone, url);
@@ -110,7 +112,10 @@ public final class LeftoverEntries {
         }
     }
 
-    /** Sweeps the embedded H2 store at {@code url} if it needs it, through {@code dataSource}; nothing else may use it meanwhile. */
+    /**
+     * Sweeps the embedded H2 store at {@code url} if it needs it, through {@code dataSource}; nothing else
+     * may use the store meanwhile.
+     */
     static void sweepIfNeeded(DataSource dataSource, String url) {
         String location = EmbeddedStore.filesOf(url, "").toString();
         if (location.matches("^[A-Za-z][A-Za-z0-9]+:.*")) { // nio:, split:, async:…: H2's own file systems
@@ -134,7 +139,8 @@ public final class LeftoverEntries {
             return;
         }
         log.info("H2's file {} {}: looking for entries of transactions that never ended", file, clean
-                ? "was never looked at for entries a crash left" : "was not closed cleanly (the last run was killed or crashed)");
+                ? "was never looked at for entries a crash left"
+                : "was not closed cleanly (the last run was killed or crashed)");
         try (Connection connection = dataSource.getConnection()) {
             Optional<Sweep> done = sweep(connection);
             if (done.isEmpty()) {
@@ -144,15 +150,16 @@ public final class LeftoverEntries {
             Sweep sweep = done.get();
             if (sweep.leftovers() > 0) {
                 log.warn("{} entries left by transactions a run never ended were set back to their committed"
-                        + " values (read {} entries of {} tables and indexes in {} ms); left, each would have kept its key"
-                        + " from being written again", sweep.leftovers(), sweep.entries(), sweep.maps(), sweep.millis());
+                        + " values (read {} entries of {} tables and indexes in {} ms); left, each would have kept"
+                        + " its key from being written again", sweep.leftovers(), sweep.entries(), sweep.maps(),
+                        sweep.millis());
             } else {
                 log.info("no entry left by a transaction that never ended (read {} entries of {} tables and indexes in"
                         + " {} ms)", sweep.entries(), sweep.maps(), sweep.millis());
             }
         } catch (SQLException | RuntimeException e) {
-            throw new IllegalStateException("the store's file " + file + " may hold entries of transactions a crash left"
-                    + " unfinished, and they could not be cleaned up: " + e, e);
+            throw new IllegalStateException("the store's file " + file + " may hold entries of transactions a crash"
+                    + " left unfinished, and they could not be cleaned up: " + e, e);
         }
         markSwept(swept);
     }
@@ -214,7 +221,8 @@ public final class LeftoverEntries {
         // committed value of both.
         List<Transaction> unended = database.getStore().getTransactionStore().getOpenTransactions();
         if (!unended.isEmpty()) {
-            log.info("H2 keeps {} transactions of the last run open, which it could not end: {}", unended.size(), unended);
+            log.info("H2 keeps {} transactions of the last run open, which it could not end: {}", unended.size(),
+                    unended);
         }
         Set<MVMap<?, ?>> maps = Collections.newSetFromMap(new IdentityHashMap<>());
         long entries = 0;
@@ -226,7 +234,8 @@ public final class LeftoverEntries {
                 continue; // a view
             }
             for (Index index : indexes) {
-                if (index instanceof MVIndex<?, ?> mvIndex && maps.add(mvIndex.getMVMap())) { // a delegate shares its table's
+                // A delegate index (a primary key on the row's own key) shares its table's map: read once.
+                if (index instanceof MVIndex<?, ?> mvIndex && maps.add(mvIndex.getMVMap())) {
                     Count count = setBack(mvIndex.getMVMap(), progress, index.getName());
                     entries += count.entries();
                     leftovers += count.leftovers();

@@ -98,7 +98,8 @@ class JournalReplayTests {
         ChannelAddress address = ConversationStoreTests.address(UUID.randomUUID().toString());
         Inbound lost = new Inbound("k10", address, new UserInput.Text("ma question"), "fr-FR", NOW);
         LeftJournal journal = new LeftJournal(List.of(CODEC.write(lost)));
-        ConversationStore conversations = new ConversationStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
+        ConversationStore conversations = new ConversationStore(JdbcClient.create(dataSource),
+                JsonMapper.builder().build());
         InboxStore inbox = new InboxStore(JdbcClient.create(dataSource), CODEC, journal);
         long number = conversations.number(address, NOW);
 
@@ -129,7 +130,8 @@ class JournalReplayTests {
                 NOW.minus(RETENTION).minusSeconds(1));
         Inbound recent = new Inbound("k4", address, new UserInput.Text("tout à l'heure"), "fr-FR", NOW);
         LeftJournal journal = new LeftJournal(List.of(CODEC.write(old), CODEC.write(recent)));
-        ConversationStore conversations = new ConversationStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
+        ConversationStore conversations = new ConversationStore(JdbcClient.create(dataSource),
+                JsonMapper.builder().build());
         InboxStore inbox = new InboxStore(JdbcClient.create(dataSource), CODEC, journal);
 
         replay(journal, inbox, conversations, dataSource);
@@ -145,7 +147,8 @@ class JournalReplayTests {
     private static void replay(ActivityJournal journal, InboxStore inbox, ConversationStore conversations,
             DataSource dataSource) {
         JournalReplay replay = new JournalReplay(journal, inbox, conversations, WRITTEN_AT_ONCE,
-                new DataSourceTransactionManager(dataSource), RETENTION, Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+                new DataSourceTransactionManager(dataSource), RETENTION,
+                Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
         replay.start();
         replay.stop();
     }

@@ -124,7 +124,8 @@ class LeftoverEntriesTests {
             }
             Connection open = DriverManager.getConnection(url, "sa", "");
             open.setAutoCommit(false);
-            try (PreparedStatement insert = open.prepareStatement("INSERT INTO processed VALUES (?, ?, CURRENT_TIMESTAMP)")) {
+            try (PreparedStatement insert = open.prepareStatement(
+                    "INSERT INTO processed VALUES (?, ?, CURRENT_TIMESTAMP)")) {
                 insert.setLong(1, MADE.conversation());
                 insert.setString(2, MADE.activity());
                 insert.executeUpdate();
@@ -146,7 +147,7 @@ class LeftoverEntriesTests {
         Path copy = folder.resolve("copy").resolve("store");
         Files.createDirectories(copy.getParent());
         Files.copy(file, EmbeddedStore.fileOf(url(copy)));
-        long rows = rowCount(copy); // the rows a reader sees, before the sweep (the killed file is not opened before it)
+        long rows = rowCount(copy); // what a reader sees before the sweep (the killed file is not opened before it)
         List<Key> blocked = probe(copy).blocked();
         System.out.printf("H2 left %d key(s) no insert can write: %s%n", blocked.size(), blocked);
         assertThat(blocked).as("keys no insert can write after the kill").contains(MADE);
@@ -162,26 +163,6 @@ class LeftoverEntriesTests {
                 Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM processed")) {
             count.next();
-            if (count.getLong(1) != rowCount(base)) {
-                SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-                for (org.h2.table.Table table : session.getDatabase().getAllTablesAndViews()) {
-                    for (org.h2.index.Index index : table.getIndexes()) {
-                        if (index instanceof org.h2.mvstore.db.MVIndex<?, ?> mv) {
-                            var map = mv.getMVMap();
-                            System.out.println("DIAG " + table.getName() + "/" + index.getName() + " size " + map.sizeAsLong());
-                            var cursor = map.cursor(null);
-                            while (cursor.hasNext()) {
-                                Object k = cursor.next();
-                                var v = (org.h2.value.VersionedValue<?>) cursor.getValue();
-                                if (v.getOperationId() != 0 || v.getCurrentValue() == null) {
-                                    System.out.println("DIAG entry " + k + " op " + v.getOperationId() + " tx " + (v.getOperationId() >>> 40) + " current " + v.getCurrentValue() + " committed " + v.getCommittedValue());
-                                }
-                            }
-                        }
-                    }
-                }
-                System.out.println("DIAG open " + session.getDatabase().getStore().getTransactionStore().getOpenTransactions());
-            }
             assertThat(count.getLong(1)).as("the table's own count of its rows").isEqualTo(rowCount(base));
         }
         assertThat(LeftoverEntries.closedCleanly(file)).as("closed cleanly after the sweep").isTrue();
@@ -213,7 +194,8 @@ class LeftoverEntriesTests {
         Path base = folder.resolve("data").resolve("store");
         Path file = EmbeddedStore.fileOf(url(base));
         assertThat(LeftoverEntries.closedCleanly(file)).as("no file yet").isTrue();
-        assertThatNoException().as("a store not made yet").isThrownBy(() -> LeftoverEntries.sweepIfNeeded(UNREACHABLE, url(base)));
+        assertThatNoException().as("a store not made yet")
+                .isThrownBy(() -> LeftoverEntries.sweepIfNeeded(UNREACHABLE, url(base)));
         assertThat(EmbeddedStore.filesOf(url(base), LeftoverEntries.SWEPT)).as("a new store needs no sweep").exists();
         try (Connection connection = DriverManager.getConnection(url(base), "sa", "");
                 Statement statement = connection.createStatement()) {
@@ -267,8 +249,8 @@ class LeftoverEntriesTests {
         List<Key> blocked = new ArrayList<>();
         List<Key> inserted = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url(base) + ";LOCK_TIMEOUT=50", "sa", "");
-                PreparedStatement last = connection.prepareStatement("SELECT MAX(CAST(SUBSTRING(activity_id, 2) AS INT))"
-                        + " FROM processed WHERE conversation_ref = ?");
+                PreparedStatement last = connection.prepareStatement(
+                        "SELECT MAX(CAST(SUBSTRING(activity_id, 2) AS INT)) FROM processed WHERE conversation_ref = ?");
                 PreparedStatement held = connection.prepareStatement("SELECT COUNT(*) FROM processed"
                         + " WHERE conversation_ref = ? AND activity_id = ?");
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO processed"
