@@ -46,7 +46,7 @@ import org.springframework.core.env.Environment;
  * entry in a table or an index but not the undo record that names the transaction (H2's issue 2080).
  * If the process dies before the next write, the restarted H2 does not know that transaction, so it
  * neither rolls it back nor commits it. A transaction the kill caught committing is no better: H2 keeps
- * it open for good (ending it at open throws, in H2 2.3.232). Reads pass over such entries, but an
+ * it open for good (its commit, called again, throws in H2 2.3.232). Reads pass over such entries, but an
  * insert of the same key into a unique index meets an entry "another transaction" is still writing and
  * waits for it for ever: {@code Timeout trying to lock table}, at every try, also after clean restarts.
  * That is most likely how a {@code kill -9} series lost an acknowledged turn: the journal's replay could
@@ -217,8 +217,8 @@ public final class LeftoverEntries {
         }
         // No transaction of this process has written yet, so every entry still marked with one is left
         // from the last run: by a transaction H2 does not know, or by one it keeps open in the state
-        // "committed" because ending it fails (H2 2.3.232 throws on its commit at open). Readers see the
-        // committed value of both.
+        // "committed" because ending it fails (its commit, called again, throws in H2 2.3.232). Readers see
+        // the committed value of both.
         List<Transaction> unended = database.getStore().getTransactionStore().getOpenTransactions();
         if (!unended.isEmpty()) {
             log.info("H2 keeps {} transactions of the last run open, which it could not end: {}", unended.size(),
@@ -251,7 +251,7 @@ public final class LeftoverEntries {
     private record Count(long entries, long leftovers) {
     }
 
-    /** A line every {@link #EVERY_NANOS} while the sweep reads: a big store takes seconds (7.5 million entries: 5 s). */
+    /** A line every {@link #EVERY_NANOS} while the sweep reads: a big store takes seconds (7.5 M entries: 5 s). */
     private static final class Progress {
         private static final long EVERY_NANOS = 5_000_000_000L;
         private long read;
