@@ -205,8 +205,8 @@ public final class LeftoverEntries {
      * Sets every entry the last run's transactions left to its committed value, in every table and index
      * of the schemas of {@code connection}'s database, an embedded H2 one (not H2's own table of them,
      * where such an entry does no harm: it has no unique index of its own). Empty, and nothing done, when
-     * another session has the database open: run it before anything else does, a transaction that
-     * starts meanwhile could take the id of one that left entries.
+     * another session has the database open: its transactions' entries would be taken for the last
+     * run's. Run it before anything else opens the database.
      */
     static Optional<Sweep> sweep(Connection connection) throws SQLException {
         long started = System.nanoTime();
@@ -270,8 +270,7 @@ public final class LeftoverEntries {
         }
     }
 
-    private static <K, V> Count setBack(MVMap<K, VersionedValue<V>> map, Progress progress,
-            String index) {
+    private static <K, V> Count setBack(MVMap<K, VersionedValue<V>> map, Progress progress, String index) {
         List<K> left = new ArrayList<>();
         long entries = 0;
         Cursor<K, VersionedValue<V>> cursor = map.cursor(null);
