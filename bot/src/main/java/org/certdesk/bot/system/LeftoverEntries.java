@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -132,8 +131,9 @@ public final class LeftoverEntries {
                     + " anyway: {}", file, e.toString());
             clean = false;
         }
-        if (clean && (Files.exists(swept) || !Files.exists(file))) {
-            if (!Files.exists(swept)) {
+        boolean marked = Files.exists(swept);
+        if (clean && (marked || !Files.exists(file))) {
+            if (!marked) {
                 markSwept(swept); // a new store: nothing was left in it
             }
             return;
@@ -271,20 +271,15 @@ public final class LeftoverEntries {
     }
 
     private static <K, V> Count setBack(MVMap<K, VersionedValue<V>> map, Progress progress, String index) {
-        List<K> left = new ArrayList<>();
         long entries = 0;
+        long setBack = 0;
+        // The cursor reads the map as it was when it began: what is set back meanwhile does not disturb it.
         Cursor<K, VersionedValue<V>> cursor = map.cursor(null);
         while (cursor.hasNext()) {
             K key = cursor.next();
             entries++;
             progress.read(index);
-            if (leftover(cursor.getValue())) {
-                left.add(key);
-            }
-        }
-        long setBack = 0;
-        for (K key : left) {
-            VersionedValue<V> value = map.get(key);
+            VersionedValue<V> value = cursor.getValue();
             if (!leftover(value)) {
                 continue;
             }
